@@ -1,0 +1,374 @@
+"""The data model: one pydantic class per record kind, the single definition of the schema.
+
+Everything else is derived from these classes: the JSON Schema for editors, the field reference
+page, the new-record template and the reference checks (through the `RefTo` and `TermOf` markers
+on a field's type). The model knows nothing of files, YAML or MkDocs.
+"""
+
+from __future__ import annotations
+
+import datetime
+import math
+import re
+from dataclasses import dataclass
+from typing import Annotated, Any, ClassVar, Literal
+from urllib.parse import urlsplit
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+MAX_ID_LENGTH = 80
+# Names Windows refuses as file names, and names that would shadow a generated index page.
+RESERVED_IDS = frozenset(
+    {"con", "prn", "aux", "nul", "index", "assets", "search"}
+    | {f"com{n}" for n in range(10)}
+    | {f"lpt{n}" for n in range(10)}
+)
+MAX_LINE_LENGTH = 300
+MAX_PROSE_LENGTH = 6000
+
+
+# --- markers read by the reference checks and the schema export -----------------------------
+
+
+@dataclass(frozen=True)
+class RefTo:
+    """Marks a field whose value is the id of a record of `kind`."""
+
+    kind: str
+
+
+@dataclass(frozen=True)
+class TermOf:
+    """Marks a field whose value is a term id of the vocabulary `vocabulary`."""
+
+    vocabulary: str
+
+
+# --- scalar types ------------------------------------------------------------------------------
+
+
+def _check_id(value: str) -> str:
+    if len(value) > MAX_ID_LENGTH:
+        raise ValueError(f"an id has at most {MAX_ID_LENGTH} characters")
+    if not ID_PATTERN.match(value):
+        raise ValueError(
+            "an id is lowercase letters, digits and single hyphens (kebab-case), e.g. 'one-stop-shops'"
+        )
+    if value in RESERVED_IDS:
+        raise ValueError(f"'{value}' is a reserved name and cannot be an id")
+    return value
+
+
+def _check_line(value: str) -> str:
+    if "\n" in value or "\r" in value:
+        raise ValueError("this field is a single line of text; remove the line breaks")
+    if value != value.strip() or not value:
+        raise ValueError("text may not be empty or start or end with spaces")
+    return value
+
+
+def _check_prose(value: str) -> str:
+    if not value.strip():
+        raise ValueError("text may not be empty")
+    return value
+
+
+def _check_url(value: str) -> str:
+    if any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in value):
+        raise ValueError("a URL may not contain spaces or control characters")
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https"):
+        raise ValueError("only absolute http:// or https:// links are allowed")
+    if not parts.hostname or value.startswith(("//", "http:///", "https:///")):
+        raise ValueError("the link has no host name")
+    if parts.username or parts.password or "@" in parts.netloc:
+        raise ValueError("a link may not carry a user name or password")
+    return value
+
+
+def _check_finite(value: float) -> float:
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ValueError("the number must be finite")
+    return value
+
+
+Id = Annotated[str, AfterValidator(_check_id)]
+Line = Annotated[str, Field(max_length=MAX_LINE_LENGTH), AfterValidator(_check_line)]
+Prose = Annotated[str, Field(max_length=MAX_PROSE_LENGTH), AfterValidator(_check_prose)]
+Url = Annotated[str, Field(max_length=2000), AfterValidator(_check_url)]
+Year = Annotated[int, Field(ge=1900, le=2100)]
+Number = Annotated[float | int, AfterValidator(_check_finite)]
+
+SourceRef = Annotated[Id, RefTo("source")]
+CountryRef = Annotated[Id, RefTo("country")]
+OrganizationRef = Annotated[Id, RefTo("organization")]
+FrameworkRef = Annotated[Id, RefTo("framework")]
+PracticeRef = Annotated[Id, RefTo("practice")]
+
+
+def Term(vocabulary: str) -> Any:  # noqa: N802 - reads as a type in the field declarations
+    return Annotated[Id, TermOf(vocabulary)]
+
+
+# --- building blocks ---------------------------------------------------------------------------
+
+
+class Strict(BaseModel):
+    """A part of a record: unknown fields are errors, values are never coerced to text."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strict=True)
+
+
+class Citation(Strict):
+    """Where a fact comes from: a source document and a passage a reader can find."""
+
+    source: SourceRef = Field(description="Id of the source document, e.g. \"002\" (in quotes).")
+    locator: Line = Field(
+        description="Section heading, paragraph or annex entry that holds the fact, e.g. "
+        "\"Annex 1: Examples, Barcelona\"."
+    )
+
+
+Citations = Annotated[list[Citation], Field(min_length=1)]
+
+
+class LensAssignment(Strict):
+    lens: Term("lenses") = Field(description="Id of the lens.")
+    reason: Line = Field(description="One line: why the record belongs to this lens.")
+
+
+class Lenses(Strict):
+    primary: LensAssignment = Field(description="The lens the record mainly illustrates.")
+    secondary: list[LensAssignment] = Field(
+        default=[], description="Other lenses the record also illustrates, each with its reason."
+    )
+
+
+class Actor(Strict):
+    organization: OrganizationRef = Field(description="Id of the organization.")
+    role: Term("actor-roles") = Field(description="What the organization does in the practice.")
+    note: Line | None = Field(default=None, description="Optional detail on the role.")
+
+
+class FrameworkLink(Strict):
+    framework: FrameworkRef = Field(description="Id of the framework.")
+    component: Id | None = Field(
+        default=None, description="Id of one of the framework's components, e.g. a PCMD criterion."
+    )
+    note: Line | None = Field(default=None, description="How the practice relates to it.")
+
+
+class Period(Strict):
+    start: Year | None = Field(default=None, description="First year.")
+    end: Year | None = Field(default=None, description="Last year, if it ended or was planned to end.")
+    note: Line | None = Field(default=None, description="Anything the years alone don't say.")
+
+
+class Figure(Strict):
+    value: Number = Field(description="The number, without thousands separators.")
+    unit: Line = Field(description="Unit of the value, e.g. people, USD, percent, projects.")
+    counts: Line = Field(description="What the number counts, in a short phrase.")
+    year: Year | None = Field(default=None, description="Year the figure refers to.")
+    source: Citation = Field(description="Where the figure is given.")
+
+
+class Relation(Strict):
+    practice: PracticeRef = Field(description="Id of the related practice.")
+    relation: Term("relations") = Field(description="How this practice relates to it.")
+
+
+class Link(Strict):
+    url: Url = Field(description="An http(s) address as the source gives it.")
+    title: Line | None = Field(default=None, description="What the link leads to.")
+
+
+class City(Strict):
+    name: Line = Field(description="City name as commonly written in English.")
+    country: CountryRef = Field(description="ISO 3166-1 alpha-3 code of its country, lowercase.")
+
+
+class CountryRole(Strict):
+    role: Term("country-roles") = Field(description="Role the country plays in the source.")
+    source: Citation = Field(description="Where the source says so.")
+
+
+class Component(Strict):
+    id: Id = Field(description="Anchor of the component on the framework page, e.g. criterion-1.")
+    label: Line | None = Field(default=None, description="Its number or short label, e.g. Target 10.7.")
+    title: Line = Field(description="Its name or a one-line statement of it.")
+    summary: Prose | None = Field(default=None, description="Optional explanation, Markdown.")
+    sources: list[Citation] = Field(default=[], description="Where the sources list it.")
+
+
+# --- records -----------------------------------------------------------------------------------
+
+
+class Record(Strict):
+    """Fields every record shares. `kind` and `folder` say where its files live."""
+
+    kind: ClassVar[str]
+    folder: ClassVar[str]
+
+    id: Id = Field(description="Same as the file name without .yaml.")
+    last_reviewed: datetime.date | None = Field(
+        default=None, description="Date a reviewer last checked the record against its sources."
+    )
+
+    @property
+    def label(self) -> str:
+        return getattr(self, "title", None) or getattr(self, "name")
+
+
+class Practice(Record):
+    """A policy, programme, project, law, institution or mechanism described in a source."""
+
+    kind: ClassVar[str] = "practice"
+    folder: ClassVar[str] = "practices"
+
+    title: Line = Field(description="Name of the practice in English.")
+    aliases: list[Line] = Field(default=[], description="Acronyms, other names, spelling variants.")
+    summary: Prose = Field(description="What it is and does, in our own words (Markdown).")
+    lenses: Lenses = Field(description="Primary and secondary lenses, each with its reason.")
+    levels: Annotated[list[Term("levels")], Field(min_length=1)] = Field(
+        description="Levels of government involved."
+    )
+    countries: list[CountryRef] = Field(default=[], description="Countries where it takes place.")
+    cities: list[City] = Field(default=[], description="Cities where it takes place.")
+    sectors: list[Term("sectors")] = Field(default=[], description="Policy sectors it concerns.")
+    mechanisms: Annotated[list[Term("mechanisms")], Field(min_length=1)] = Field(
+        description="Kinds of mechanism it is."
+    )
+    actors: list[Actor] = Field(default=[], description="Organizations involved, with their role.")
+    frameworks: list[FrameworkLink] = Field(default=[], description="Frameworks it relates to.")
+    period: Period | None = Field(default=None, description="When it ran, as far as the source says.")
+    figures: list[Figure] = Field(default=[], description="Numbers the sources give about it.")
+    related: list[Relation] = Field(default=[], description="Related practices.")
+    links: list[Link] = Field(default=[], description="Web links as the source gives them.")
+    notes: Prose | None = Field(
+        default=None, description="Corrections of source errors, disagreements between sources."
+    )
+    sources: Citations = Field(description="Every passage the record rests on.")
+
+
+class Country(Record):
+    """A country named in the sources."""
+
+    kind: ClassVar[str] = "country"
+    folder: ClassVar[str] = "countries"
+
+    name: Line = Field(description="Short English name.")
+    region: Term("regions") = Field(description="World region.")
+    roles: list[CountryRole] = Field(
+        default=[], description="Origin, transit or destination, as a source describes it."
+    )
+    summary: Prose | None = Field(default=None, description="What the sources say of it, Markdown.")
+    figures: list[Figure] = Field(default=[], description="Numbers the sources give about it.")
+    notes: Prose | None = Field(default=None, description="Corrections, disagreements.")
+    sources: Citations = Field(description="Passages that name the country.")
+
+
+class Framework(Record):
+    """An agreement, goal, index, handbook, resolution or criteria set cited by the sources."""
+
+    kind: ClassVar[str] = "framework"
+    folder: ClassVar[str] = "frameworks"
+
+    title: Line = Field(description="Full name.")
+    aliases: list[Line] = Field(default=[], description="Acronyms and other names.")
+    framework_kind: Term("framework-kinds") = Field(description="What kind of framework it is.")
+    summary: Prose = Field(description="What it is, in our own words (Markdown).")
+    year: Year | None = Field(default=None, description="Year adopted or published.")
+    parent: FrameworkRef | None = Field(default=None, description="Framework it belongs to.")
+    organizations: list[OrganizationRef] = Field(
+        default=[], description="Organizations that adopted, publish or run it."
+    )
+    components: list[Component] = Field(
+        default=[], description="Criteria, objectives, targets or dimensions the sources list."
+    )
+    links: list[Link] = Field(default=[], description="Web links as the source gives them.")
+    notes: Prose | None = Field(default=None, description="Corrections, disagreements.")
+    sources: Citations = Field(description="Passages that cite it.")
+
+
+class Organization(Record):
+    """A UN body, intergovernmental body, government agency, network, NGO, union or forum."""
+
+    kind: ClassVar[str] = "organization"
+    folder: ClassVar[str] = "organizations"
+
+    name: Line = Field(description="Full name in English.")
+    aliases: list[Line] = Field(default=[], description="Acronyms and other names.")
+    organization_kind: Term("organization-kinds") = Field(description="What kind of body it is.")
+    country: CountryRef | None = Field(default=None, description="Its country, for national bodies.")
+    parent: OrganizationRef | None = Field(default=None, description="Body it is part of.")
+    summary: Prose | None = Field(default=None, description="What it is, Markdown.")
+    links: list[Link] = Field(default=[], description="Web links as the source gives them.")
+    notes: Prose | None = Field(default=None, description="Corrections, disagreements.")
+    sources: Citations = Field(description="Passages that name it.")
+
+
+class Source(Record):
+    """One of the source documents the atlas is built from."""
+
+    kind: ClassVar[str] = "source"
+    folder: ClassVar[str] = "sources"
+
+    title: Line = Field(description="Full title of the document.")
+    short_title: Line = Field(description="A few words to name it in lists.")
+    document_type: Line = Field(description="Report, background paper, rapporteur's report...")
+    publisher: Line = Field(description="Who issued it.")
+    event: Line | None = Field(default=None, description="Meeting or process it was prepared for.")
+    place: Line | None = Field(default=None, description="Where the event took place.")
+    date: Line = Field(description="Date as precise as known: YYYY, YYYY-MM or YYYY-MM-DD.")
+    year: Year = Field(description="Year of the document.")
+    authors: list[Line] = Field(default=[], description="Authors, or the bodies that prepared it.")
+    file: Line = Field(description="File name of the text extraction in the sources folder.")
+    summary: Prose = Field(description="What the document covers, in our own words.")
+    sections: list[Line] = Field(default=[], description="Main sections, to help locate passages.")
+    figures: list[Figure] = Field(default=[], description="Context figures that belong to no record.")
+    links: list[Link] = Field(default=[], description="Where the document can be found.")
+
+
+class VocabularyTerm(Strict):
+    id: Id = Field(description="Id used in records.")
+    label: Line = Field(description="How the term is shown.")
+    description: Prose | None = Field(default=None, description="What it means, Markdown.")
+    inverse: Line | None = Field(
+        default=None, description="For relations: the label seen from the other record."
+    )
+    sources: list[Citation] = Field(default=[], description="Where the sources define it.")
+
+
+class Vocabulary(Strict):
+    """A closed list of terms records choose from (lenses, levels, sectors...)."""
+
+    kind: ClassVar[str] = "vocabulary"
+    folder: ClassVar[str] = "vocabularies"
+
+    id: Id = Field(description="Same as the file name without .yaml.")
+    title: Line = Field(description="Name of the list.")
+    description: Prose | None = Field(default=None, description="What the list is for.")
+    terms: Annotated[list[VocabularyTerm], Field(min_length=1)] = Field(description="The terms.")
+
+
+RECORD_TYPES: tuple[type[Record], ...] = (Practice, Country, Framework, Organization, Source)
+KINDS: dict[str, type[Record]] = {cls.kind: cls for cls in RECORD_TYPES}
+FOLDERS: dict[str, type[Record] | type[Vocabulary]] = {
+    cls.folder: cls for cls in (*RECORD_TYPES, Vocabulary)
+}
+# Vocabularies the model refers to; each must exist as data/vocabularies/<id>.yaml.
+REQUIRED_VOCABULARIES = (
+    "lenses",
+    "levels",
+    "sectors",
+    "mechanisms",
+    "actor-roles",
+    "relations",
+    "country-roles",
+    "regions",
+    "framework-kinds",
+    "organization-kinds",
+)
+
+ReferenceKind = Literal["practice", "country", "framework", "organization", "source"]
