@@ -15,6 +15,7 @@ from typing import Annotated, Any, ClassVar, Literal
 from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic_core import PydanticCustomError
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_ID_LENGTH = 80
@@ -50,46 +51,46 @@ class TermOf:
 
 def _check_id(value: str) -> str:
     if len(value) > MAX_ID_LENGTH:
-        raise ValueError(f"an id has at most {MAX_ID_LENGTH} characters")
+        raise PydanticCustomError("bad_id", f"an id has at most {MAX_ID_LENGTH} characters")
     if not ID_PATTERN.match(value):
-        raise ValueError(
+        raise PydanticCustomError("bad_id", 
             "an id is lowercase letters, digits and single hyphens (kebab-case), e.g. 'one-stop-shops'"
         )
     if value in RESERVED_IDS:
-        raise ValueError(f"'{value}' is a reserved name and cannot be an id")
+        raise PydanticCustomError("bad_id", f"'{value}' is a reserved name and cannot be an id")
     return value
 
 
 def _check_line(value: str) -> str:
     if "\n" in value or "\r" in value:
-        raise ValueError("this field is a single line of text; remove the line breaks")
+        raise PydanticCustomError("bad_text", "this field is a single line of text; remove the line breaks")
     if value != value.strip() or not value:
-        raise ValueError("text may not be empty or start or end with spaces")
+        raise PydanticCustomError("bad_text", "text may not be empty or start or end with spaces")
     return value
 
 
 def _check_prose(value: str) -> str:
     if not value.strip():
-        raise ValueError("text may not be empty")
+        raise PydanticCustomError("bad_text", "text may not be empty")
     return value
 
 
 def _check_url(value: str) -> str:
     if any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in value):
-        raise ValueError("a URL may not contain spaces or control characters")
+        raise PydanticCustomError("bad_url", "a URL may not contain spaces or control characters")
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https"):
-        raise ValueError("only absolute http:// or https:// links are allowed")
+        raise PydanticCustomError("bad_url", "only absolute http:// or https:// links are allowed")
     if not parts.hostname or value.startswith(("//", "http:///", "https:///")):
-        raise ValueError("the link has no host name")
+        raise PydanticCustomError("bad_url", "the link has no host name")
     if parts.username or parts.password or "@" in parts.netloc:
-        raise ValueError("a link may not carry a user name or password")
+        raise PydanticCustomError("bad_url", "a link may not carry a user name or password")
     return value
 
 
 def _check_finite(value: float) -> float:
     if isinstance(value, float) and not math.isfinite(value):
-        raise ValueError("the number must be finite")
+        raise PydanticCustomError("non_finite_number", "the number must be finite")
     return value
 
 

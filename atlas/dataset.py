@@ -1,0 +1,162 @@
+"""The loaded data set: records by kind, and every derived relation computed once.
+
+Back-references (a country's practices, an organization's practices by role, a framework
+component's practices, the records a source supports, inverse relations between practices) and
+the lens groupings live here, so templates only display what is already computed.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from .model import (
+    Country,
+    Framework,
+    Organization,
+    Practice,
+    Record,
+    RefTo,
+    Source,
+    Vocabulary,
+    VocabularyTerm,
+)
+from .references import references
+
+
+@dataclass(frozen=True)
+class RoleLink:
+    """A practice seen from an organization: the practice and the organization's role in it."""
+
+    practice: Practice
+    role: str
+
+
+@dataclass(frozen=True)
+class RelationLink:
+    """A related practice seen from this one, with the label that reads from this side."""
+
+    practice: Practice
+    label: str
+
+
+@dataclass
+class Dataset:
+    practices: dict[str, Practice] = field(default_factory=dict)
+    countries: dict[str, Country] = field(default_factory=dict)
+    frameworks: dict[str, Framework] = field(default_factory=dict)
+    organizations: dict[str, Organization] = field(default_factory=dict)
+    sources: dict[str, Source] = field(default_factory=dict)
+    vocabularies: dict[str, Vocabulary] = field(default_factory=dict)
+
+    # derived, filled by build()
+    practices_by_country: dict[str, list[Practice]] = field(default_factory=dict)
+    practices_by_organization: dict[str, list[RoleLink]] = field(default_factory=dict)
+    practices_by_framework: dict[str, dict[str | None, list[Practice]]] = field(default_factory=dict)
+    practices_by_lens: dict[str, dict[str, list[Practice]]] = field(default_factory=dict)
+    related_links: dict[str, list[RelationLink]] = field(default_factory=dict)
+    records_by_source: dict[str, dict[str, list[Record]]] = field(default_factory=dict)
+    organizations_by_country: dict[str, list[Organization]] = field(default_factory=dict)
+    frameworks_by_parent: dict[str, list[Framework]] = field(default_factory=dict)
+    frameworks_by_organization: dict[str, list[Framework]] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, records: list[Record | Vocabulary]) -> Dataset:
+        data = cls()
+        tables = {
+            "practice": data.practices,
+            "country": data.countries,
+            "framework": data.frameworks,
+            "organization": data.organizations,
+            "source": data.sources,
+            "vocabulary": data.vocabularies,
+        }
+        for record in sorted(records, key=lambda r: r.id):
+            tables[record.kind][record.id] = record
+        data._derive()
+        return data
+
+    # --- lookups used by the pages ---------------------------------------------------------
+
+    def term(self, vocabulary: str, term_id: str) -> VocabularyTerm:
+        return self._terms[vocabulary][term_id]
+
+    def terms(self, vocabulary: str) -> list[VocabularyTerm]:
+        return self.vocabularies[vocabulary].terms
+
+    def table(self, kind: str) -> dict[str, Record]:
+        return {
+            "practice": self.practices,
+            "country": self.countries,
+            "framework": self.frameworks,
+            "organization": self.organizations,
+            "source": self.sources,
+        }[kind]
+
+    def record_count(self) -> int:
+        return sum(len(self.table(kind)) for kind in ("practice", "country", "framework", "organization", "source"))
+
+    # --- derivation ------------------------------------------------------------------------
+
+    def _derive(self) -> None:
+        self._terms = {
+            name: {term.id: term for term in vocabulary.terms} for name, vocabulary in self.vocabularies.items()
+        }
+        by_country = defaultdict(list)
+        by_organization = defaultdict(list)
+        by_framework: dict = defaultdict(lambda: defaultdict(list))
+        by_lens: dict = {lens.id: {"primary": [], "secondary": []} for lens in self.terms("lenses")}
+        related = defaultdict(list)
+        for practice in self.practices.values():
+            for code in dict.fromkeys([*practice.countries, *(city.country for city in practice.cities)]):
+                by_country[code].append(practice)
+            for actor in practice.actors:
+                by_organization[actor.organization].append(RoleLink(practice, actor.role))
+            for link in practice.frameworks:
+                bucket = by_framework[link.framework][link.component]
+                if practice not in bucket:
+                    bucket.append(practice)
+            by_lens[practice.lenses.primary.lens]["primary"].append(practice)
+            for secondary in practice.lenses.secondary:
+                by_lens[secondary.lens]["secondary"].append(practice)
+            for relation in practice.related:
+                term = self.term("relations", relation.relation)
+                related[practice.id].append(RelationLink(self.practices[relation.practice], term.label))
+                inverse = term.inverse or term.label
+                related[relation.practice].append(RelationLink(practice, inverse))
+        by_source: dict = defaultdict(lambda: defaultdict(list))
+        for kind in ("practice", "country", "framework", "organization"):
+            for record in self.table(kind).values():
+                for source_id in dict.fromkeys(
+                    ref.value for ref in references(record)
+                    if isinstance(ref.target, RefTo) and ref.target.kind == "source"
+                ):
+                    by_source[source_id][kind].append(record)
+        organizations_by_country = defaultdict(list)
+        for organization in self.organizations.values():
+            if organization.country:
+                organizations_by_country[organization.country].append(organization)
+        frameworks_by_parent = defaultdict(list)
+        frameworks_by_organization = defaultdict(list)
+        for framework in self.frameworks.values():
+            if framework.parent:
+                frameworks_by_parent[framework.parent].append(framework)
+            for organization in framework.organizations:
+                frameworks_by_organization[organization].append(framework)
+        self.practices_by_country = dict(by_country)
+        self.practices_by_organization = dict(by_organization)
+        self.practices_by_framework = {key: dict(value) for key, value in by_framework.items()}
+        self.practices_by_lens = by_lens
+        self.related_links = dict(related)
+        self.records_by_source = {key: dict(value) for key, value in by_source.items()}
+        self.organizations_by_country = dict(organizations_by_country)
+        self.frameworks_by_parent = dict(frameworks_by_parent)
+        self.frameworks_by_organization = dict(frameworks_by_organization)
+
+    def practices_in_lens(self, lens: str) -> list[Practice]:
+        """Every practice with `lens` as its primary or a secondary lens."""
+        groups = self.practices_by_lens[lens]
+        return sorted([*groups["primary"], *groups["secondary"]], key=lambda p: p.title.lower())
+
+    def lenses_of(self, practice: Practice) -> list[str]:
+        return [practice.lenses.primary.lens, *(s.lens for s in practice.lenses.secondary)]

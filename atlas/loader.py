@@ -1,0 +1,114 @@
+"""Loads the data folder: finds the record files, reads and validates each, runs the cross-record
+checks, and returns either a complete `Dataset` or every problem found.
+
+Nothing is half-loaded: if any file has a problem, no dataset comes back, so no site is ever built
+from broken data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import BaseModel, ValidationError
+
+from . import checks
+from .dataset import Dataset
+from .model import FOLDERS, ID_PATTERN
+from .problems import Problem
+from .validation_messages import problems_from_validation
+from .yaml_reader import ParsedFile, read_yaml
+
+
+@dataclass(frozen=True)
+class LoadedFile:
+    """A record that passed its own validation, with what checks need to point into its file."""
+
+    path: str  # as shown in messages: relative to the repository
+    record: BaseModel
+    parsed: ParsedFile
+
+
+@dataclass
+class LoadResult:
+    dataset: Dataset | None
+    problems: list[Problem] = field(default_factory=list)
+    file_count: int = 0
+
+
+def load(data_dir: Path, shown_as: str | None = None) -> LoadResult:
+    """Load every record under `data_dir`. Paths in problems start with `shown_as` (default: the
+    folder's name), so they match what a contributor sees in the repository."""
+    data_dir = Path(data_dir)
+    prefix = shown_as if shown_as is not None else data_dir.name
+    problems: list[Problem] = []
+    loaded: list[LoadedFile] = []
+    paths = _discover(data_dir, prefix, problems)
+    for path, model in paths:
+        shown = f"{prefix}/{path.relative_to(data_dir).as_posix()}"
+        result = _read_one(path, shown, model, problems)
+        if result is not None:
+            loaded.append(result)
+    problems.extend(checks.run_all(loaded))
+    problems.sort()
+    if problems:
+        return LoadResult(None, problems, len(paths))
+    return LoadResult(Dataset.build([item.record for item in loaded]), [], len(paths))
+
+
+def _discover(data_dir: Path, prefix: str, problems: list[Problem]):
+    """The record files to read, each with its model; anything else in the folder is a problem."""
+    found = []
+    if not data_dir.is_dir():
+        problems.append(Problem(prefix, 1, 1, "missing-folder", "", "the data folder does not exist", ""))
+        return found
+    for entry in sorted(data_dir.iterdir()):
+        shown = f"{prefix}/{entry.name}"
+        if entry.name.startswith(".") or entry.name == "README.md":
+            continue
+        if entry.is_symlink():
+            problems.append(Problem(shown, 1, 1, "symlink", "", "symbolic links are not allowed",
+                                    "replace the link with the file itself"))
+        elif not entry.is_dir() or entry.name not in FOLDERS:
+            problems.append(Problem(shown, 1, 1, "unexpected-file", "",
+                                    "records live in the folders " + ", ".join(sorted(FOLDERS)),
+                                    "move the file into one of them, or remove it"))
+        else:
+            for path in sorted(entry.iterdir()):
+                shown_file = f"{shown}/{path.name}"
+                if path.is_symlink():
+                    problems.append(Problem(shown_file, 1, 1, "symlink", "",
+                                            "symbolic links are not allowed",
+                                            "replace the link with the file itself"))
+                elif path.is_dir() or path.suffix != ".yaml":
+                    problems.append(Problem(shown_file, 1, 1, "unexpected-file", "",
+                                            "only .yaml record files belong in this folder",
+                                            "rename it to <id>.yaml, or remove it"))
+                else:
+                    found.append((path, FOLDERS[entry.name]))
+    return found
+
+
+def _read_one(path: Path, shown: str, model, problems: list[Problem]) -> LoadedFile | None:
+    if not ID_PATTERN.match(path.stem):
+        problems.append(Problem(shown, 1, 1, "bad-file-name", "",
+                                f"'{path.name}' is not <id>.yaml with a kebab-case id",
+                                "use lowercase letters, digits and hyphens, e.g. one-stop-shops.yaml"))
+        return None
+    parsed = read_yaml(shown, path.read_bytes())
+    if parsed.problems:
+        problems.extend(parsed.problems)
+        return None
+    try:
+        record = model.model_validate(parsed.data)
+    except ValidationError as error:
+        problems.extend(problems_from_validation(error, parsed, shown, model))
+        return None
+    if record.id != path.stem:
+        position = parsed.position(("id",))
+        problems.append(Problem(shown, position.line, position.column, "id-mismatch", "id",
+                                f"the id '{record.id}' differs from the file name '{path.stem}'",
+                                f"make them the same: rename the file to {record.id}.yaml "
+                                f"or set `id: {path.stem}`"))
+        return None
+    return LoadedFile(shown, record, parsed)
