@@ -57,6 +57,7 @@ class Dataset:
     related_links: dict[str, list[RelationLink]] = field(default_factory=dict)
     records_by_source: dict[str, dict[str, list[Record]]] = field(default_factory=dict)
     organizations_by_country: dict[str, list[Organization]] = field(default_factory=dict)
+    organizations_by_parent: dict[str, list[Organization]] = field(default_factory=dict)
     frameworks_by_parent: dict[str, list[Framework]] = field(default_factory=dict)
     frameworks_by_organization: dict[str, list[Framework]] = field(default_factory=dict)
 
@@ -80,6 +81,9 @@ class Dataset:
 
     def term(self, vocabulary: str, term_id: str) -> VocabularyTerm:
         return self._terms[vocabulary][term_id]
+
+    def component(self, framework_id: str, component_id: str):
+        return next(c for c in self.frameworks[framework_id].components if c.id == component_id)
 
     def terms(self, vocabulary: str) -> list[VocabularyTerm]:
         return self.vocabularies[vocabulary].terms
@@ -133,9 +137,12 @@ class Dataset:
                 ):
                     by_source[source_id][kind].append(record)
         organizations_by_country = defaultdict(list)
+        organizations_by_parent = defaultdict(list)
         for organization in self.organizations.values():
             if organization.country:
                 organizations_by_country[organization.country].append(organization)
+            if organization.parent:
+                organizations_by_parent[organization.parent].append(organization)
         frameworks_by_parent = defaultdict(list)
         frameworks_by_organization = defaultdict(list)
         for framework in self.frameworks.values():
@@ -150,6 +157,7 @@ class Dataset:
         self.related_links = dict(related)
         self.records_by_source = {key: dict(value) for key, value in by_source.items()}
         self.organizations_by_country = dict(organizations_by_country)
+        self.organizations_by_parent = dict(organizations_by_parent)
         self.frameworks_by_parent = dict(frameworks_by_parent)
         self.frameworks_by_organization = dict(frameworks_by_organization)
 
