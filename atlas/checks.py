@@ -26,9 +26,11 @@ Check = Callable[["Index"], Iterator[Problem]]
 class Index:
     """What the checks need to know about the whole data set, built once."""
 
-    def __init__(self, files: Iterable[LoadedFile]):
+    def __init__(self, files: Iterable[LoadedFile], unreadable: Iterable[tuple[str, str]] = ()):
         self.files = list(files)
         self.kinds_of: dict[str, set[str]] = defaultdict(set)
+        for kind, identifier in unreadable:
+            self.kinds_of[identifier].add(kind)
         self.terms: dict[str, set[str]] = {}
         self.components: dict[str, set[str]] = {}
         for item in self.files:
@@ -157,6 +159,7 @@ CHECKS: tuple[Check, ...] = (
 )
 
 
-def run_all(files: Iterable[LoadedFile]) -> list[Problem]:
-    index = Index(files)
+def run_all(files: Iterable[LoadedFile], unreadable: Iterable[tuple[str, str]] = ()) -> list[Problem]:
+    """Every cross-record problem. `unreadable` are (kind, id) of files that failed on their own."""
+    index = Index(files, unreadable)
     return [problem for check in CHECKS for problem in check(index)]

@@ -43,13 +43,17 @@ def load(data_dir: Path, shown_as: str | None = None) -> LoadResult:
     prefix = shown_as if shown_as is not None else data_dir.name
     problems: list[Problem] = []
     loaded: list[LoadedFile] = []
+    unreadable: list[tuple[str, str]] = []
     paths = _discover(data_dir, prefix, problems)
     for path, model in paths:
         shown = f"{prefix}/{path.relative_to(data_dir).as_posix()}"
         result = _read_one(path, shown, model, problems)
         if result is not None:
             loaded.append(result)
-    problems.extend(checks.run_all(loaded))
+        else:
+            unreadable.append((model.kind, path.stem))
+    # A record with its own problem still exists: references to it are not reported as well.
+    problems.extend(checks.run_all(loaded, unreadable))
     problems.sort()
     if problems:
         return LoadResult(None, problems, len(paths))

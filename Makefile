@@ -1,0 +1,34 @@
+# The commands a contributor runs; CI runs the same ones (.ci/run calls `make test`).
+VENV ?= .venv
+PYTHON := $(VENV)/bin/python
+SITE ?= site
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build validate test schema browser clean
+
+$(VENV)/installed: requirements.txt pyproject.toml
+	python3 -m venv $(VENV)
+	$(PYTHON) -m pip install --quiet --upgrade pip
+	$(PYTHON) -m pip install --quiet -r requirements.txt
+	touch $@
+
+serve: $(VENV)/installed  ## Preview the site at http://127.0.0.1:8000, rebuilt on every data edit
+	$(VENV)/bin/mkdocs serve
+
+build: $(VENV)/installed  ## Write the site to site/ (fails on any warning or bad record)
+	$(VENV)/bin/mkdocs build --strict --site-dir $(SITE)
+
+validate: $(VENV)/installed  ## Check every record and list every problem
+	$(PYTHON) -m atlas validate
+
+schema: $(VENV)/installed  ## Regenerate the JSON Schemas editors use (schema/)
+	$(PYTHON) -m atlas schema --out schema
+
+browser:  ## Debian's Chromium for the browser tests (never a downloaded browser)
+	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
+
+test: $(VENV)/installed browser  ## Run the whole test suite
+	$(PYTHON) -m pytest
+
+clean:
+	rm -rf $(SITE) .pytest_cache

@@ -1,0 +1,53 @@
+"""Shared fixtures: the real data set, the real site built once per run, and throwaway data folders."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from atlas.loader import load
+
+ROOT = Path(__file__).resolve().parent.parent
+MKDOCS = Path(sys.executable).parent / "mkdocs"
+
+
+def build_site(out: Path, data_dir: Path | None = None) -> subprocess.CompletedProcess:
+    """Build the site with the real configuration (optionally from another data folder)."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    if data_dir is not None:
+        env["ATLAS_DATA"] = str(data_dir)
+    return subprocess.run(
+        [str(MKDOCS), "build", "--strict", "--quiet", "--site-dir", str(out)],
+        cwd=ROOT, env=env, capture_output=True, text=True,
+    )
+
+
+@pytest.fixture(scope="session")
+def dataset():
+    result = load(ROOT / "data")
+    assert not result.problems, "\n".join(p.format() for p in result.problems)
+    return result.dataset
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("site")
+    result = build_site(out)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+@pytest.fixture
+def data_copy(tmp_path) -> Path:
+    """A data folder with the real vocabularies and sources and the records of fixtures/valid,
+    to break at will (the fixture records keep their line numbers whatever the real data does)."""
+    target = tmp_path / "data"
+    for folder in ("vocabularies", "sources"):
+        shutil.copytree(ROOT / "data" / folder, target / folder)
+    shutil.copytree(Path(__file__).parent / "fixtures" / "valid", target, dirs_exist_ok=True)
+    return target
