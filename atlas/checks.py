@@ -141,8 +141,11 @@ def check_country_codes(index: Index) -> Iterator[Problem]:
 
 
 def check_no_self_reference(index: Index) -> Iterator[Problem]:
-    """self-reference: a record may not relate to or be part of itself."""
+    """self-reference: a record may not relate to or be part of itself (a source record's own
+    figures do cite that source, which is fine)."""
     for item in index.files:
+        if item.record.kind == "source":
+            continue
         for ref in references(item.record):
             if isinstance(ref.target, RefTo) and ref.target.kind == item.record.kind and ref.value == item.record.id:
                 yield index.problem(item, ref.location, "self-reference",

@@ -1,0 +1,122 @@
+"""The built site: every record has its page, cross-links resolve both ways, lens pages list exactly
+their practices, record pages stay out of the navigation and nothing is fetched from elsewhere."""
+
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+
+from atlas.site.pages import PAGE_KINDS
+
+RECORD_KINDS = ("practice", "country", "framework", "organization", "source")
+
+
+def page(site: Path, folder: str, identifier: str) -> BeautifulSoup:
+    path = site / folder / identifier / "index.html"
+    assert path.is_file(), f"no page for {folder}/{identifier}"
+    soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    soup.page_url = f"http://atlas.test/{folder}/{identifier}/"
+    return soup
+
+
+def content_links(soup: BeautifulSoup, folder: str) -> set[str]:
+    """Ids of the `folder` records the page's main content links to (hrefs resolved)."""
+    ids = set()
+    for anchor in soup.select_one("article").select("a[href]"):
+        url = urljoin(soup.page_url, anchor["href"])
+        parts = [p for p in urlsplit(url).path.split("/") if p]
+        if url.startswith("http://atlas.test/") and len(parts) == 2 and parts[0] == folder:
+            ids.add(parts[1])
+    return ids
+
+
+@pytest.mark.parametrize("kind", RECORD_KINDS)
+def test_every_record_has_its_own_page_with_its_title(site, dataset, kind):
+    folder = PAGE_KINDS[kind].folder
+    for record in dataset.table(kind).values():
+        soup = page(site, folder, record.id)
+        assert soup.select_one("article h1").get_text(strip=True).rstrip("¶") == record.label
+
+
+def test_a_practice_links_its_countries_and_each_country_links_back(site, dataset):
+    for practice in dataset.practices.values():
+        linked = content_links(page(site, "practices", practice.id), "countries")
+        assert set(practice.countries) <= linked
+        for code in practice.countries:
+            assert practice.id in content_links(page(site, "countries", code), "practices")
+
+
+def test_a_practice_links_its_organizations_and_each_lists_it(site, dataset):
+    for practice in dataset.practices.values():
+        linked = content_links(page(site, "practices", practice.id), "organizations")
+        for actor in practice.actors:
+            assert actor.organization in linked
+            assert practice.id in content_links(page(site, "organizations", actor.organization), "practices")
+
+
+def test_a_practice_links_its_frameworks_and_components_and_they_list_it(site, dataset):
+    for practice in dataset.practices.values():
+        soup = page(site, "practices", practice.id)
+        hrefs = {a["href"] for a in soup.select("article a[href]")}
+        for link in practice.frameworks:
+            framework_page = page(site, "frameworks", link.framework)
+            assert practice.id in content_links(framework_page, "practices")
+            if link.component:
+                assert f"../../frameworks/{link.framework}/#{link.component}" in hrefs
+                assert framework_page.find(id=link.component) is not None
+
+
+def test_related_practices_link_each_other_both_ways(site, dataset):
+    for practice in dataset.practices.values():
+        for relation in practice.related:
+            assert relation.practice in content_links(page(site, "practices", practice.id), "practices")
+            assert practice.id in content_links(page(site, "practices", relation.practice), "practices")
+
+
+def test_a_source_page_lists_every_record_that_cites_it(site, dataset):
+    for source_id, by_kind in dataset.records_by_source.items():
+        soup = page(site, "sources", source_id)
+        for kind, records in by_kind.items():
+            linked = content_links(soup, PAGE_KINDS[kind].folder)
+            assert {r.id for r in records} <= linked
+
+
+@pytest.mark.parametrize("lens", ["horizontal", "vertical", "engagement"])
+def test_each_lens_page_lists_exactly_its_practices(site, dataset, lens):
+    expected = {p.id for p in dataset.practices_in_lens(lens)}
+    assert expected, f"no practice has the {lens} lens"
+    assert content_links(page(site, "lenses", lens), "practices") == expected
+
+
+def test_record_pages_are_kept_out_of_the_navigation(site, dataset):
+    soup = BeautifulSoup((site / "index.html").read_text(), "html.parser")
+    nav_hrefs = [a["href"] for a in soup.select("nav.md-nav--primary a[href]")]
+    assert not [h for h in nav_hrefs if "/practices/" in h and not h.rstrip("/").endswith("practices")]
+    assert len(nav_hrefs) < 40
+
+
+def test_every_record_page_has_an_edit_link_to_its_yaml_file(site, dataset):
+    for kind in RECORD_KINDS:
+        folder = PAGE_KINDS[kind].folder
+        for record in dataset.table(kind).values():
+            edit = page(site, folder, record.id).select_one("a.md-content__button[href*='/edit/']")
+            assert edit is not None and edit["href"].endswith(f"/edit/main/data/{folder}/{record.id}.yaml")
+
+
+def test_the_home_page_shows_counts_computed_from_the_data(site, dataset):
+    text = BeautifulSoup((site / "index.html").read_text(), "html.parser").get_text(" ")
+    assert f"{len(dataset.practices)} " in text
+    for lens in ("Horizontal integration", "Vertical integration", "Engagement"):
+        assert lens in text
+
+
+def test_no_page_loads_anything_from_another_host(site):
+    for path in site.rglob("*.html"):
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        for tag, attribute in (("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src")):
+            for element in soup.find_all(tag):
+                value = element.get(attribute) or ""
+                if tag == "link" and "stylesheet" not in (element.get("rel") or []) and "preconnect" not in (element.get("rel") or []):
+                    continue
+                assert not value.startswith(("http:", "https:", "//")), f"{path}: {tag} {value}"
