@@ -1,0 +1,27 @@
+"""The model stands alone: no MkDocs import, and the committed JSON Schemas are its exact export."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from atlas.schema import json_schemas
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_loading_and_checking_the_data_imports_nothing_from_mkdocs():
+    code = (
+        "import sys, atlas.loader, atlas.cli, atlas.dataset;"
+        "atlas.loader.load('data');"
+        "bad = [m for m in sys.modules if m.split('.')[0] in ('mkdocs', 'material', 'mkdocs_macros')];"
+        "print(bad); sys.exit(1 if bad else 0)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_committed_json_schemas_match_the_model():
+    for folder, schema in json_schemas().items():
+        committed = json.loads((ROOT / "schema" / f"{folder}.schema.json").read_text())
+        assert committed == schema, f"schema/{folder}.schema.json is stale: run `make schema`"
