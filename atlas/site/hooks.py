@@ -1,0 +1,60 @@
+"""MkDocs hooks: load the data, generate one page per record, and title those pages safely.
+
+Listed under `hooks:` in mkdocs.yml. MkDocs puts this folder first on sys.path while it loads the
+file, so no module in this folder may be named like a library.
+"""
+
+from __future__ import annotations
+
+import html
+
+from mkdocs.structure.files import File, InclusionLevel
+
+from atlas.site import build
+from atlas.site.pages import PAGE_KINDS
+
+# The page source of every generated page: one macro call with a validated kind and id.
+# Record text never enters page source, so mkdocs-macros' Jinja never sees it.
+PAGE_SOURCE = '---\nrender_macros: true\n---\n{{{{ record_page("{kind}", "{id}") }}}}\n'
+
+
+def on_config(config):
+    build.start(config.config_file_path)
+
+
+def on_files(files, config):
+    data = build.renderer().data
+    for page_kind in PAGE_KINDS.values():
+        for record_id in page_kind.records(data):
+            generated = File.generated(
+                config,
+                f"{page_kind.folder}/{record_id}.md",
+                content=PAGE_SOURCE.format(kind=page_kind.kind, id=record_id),
+                inclusion=InclusionLevel.NOT_IN_NAV,
+            )
+            files.append(generated)
+    return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    record = _record_of(page)
+    if record is not None:
+        # The theme prints page titles unescaped, and mkdocs-macros renders a title containing
+        # "{{" as a template: store the title HTML-escaped, braces included.
+        title = html.escape(record.label).replace("{", "&#123;").replace("}", "&#125;")
+        page.meta["title"] = title
+        # "Edit this page" opens the record's YAML file, not a page that exists only in the build.
+        repository_edit = config.edit_uri.removesuffix("/").removesuffix("docs")
+        data_file = f"{record.folder}/{record.id}" if hasattr(record, "folder") else "vocabularies/lenses"
+        page.edit_url = f"{repository_edit}data/{data_file}.yaml"
+    return markdown
+
+
+def _record_of(page):
+    parts = page.file.src_uri.removesuffix(".md").split("/")
+    if len(parts) != 2 or not page.file.generated_by:
+        return None
+    for page_kind in PAGE_KINDS.values():
+        if page_kind.folder == parts[0]:
+            return page_kind.records(build.renderer().data).get(parts[1])
+    return None

@@ -1,0 +1,37 @@
+"""The macros hand-written pages and generated record pages call, registered with mkdocs-macros."""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from . import build
+from .pages import PAGE_KINDS, index_groups
+
+
+def record_page(kind: str, record_id: str) -> Markup:
+    """The whole content of a record's page (called from each generated page)."""
+    return build.renderer().record_page(kind, record_id)
+
+
+def record_index(kind: str) -> Markup:
+    """The list of every record of `kind`, grouped, for its index page."""
+    renderer = build.renderer()
+    records = PAGE_KINDS[kind].records(renderer.data)
+    noun = PAGE_KINDS[kind].title.lower()
+    return renderer.block("index", groups=index_groups(renderer.data, kind), total=len(records), noun=noun)
+
+
+def home(root: str = "") -> Markup:
+    """Lens cards and record counts, for a page at the top (root "") or one folder down ("../")."""
+    if root not in ("", "../"):
+        raise ValueError("home() takes root '' or '../'")
+    renderer = build.renderer()
+    data = renderer.data
+    lenses = [(lens, len(data.practices_in_lens(lens.id))) for lens in data.terms("lenses")]
+    counts = {kind: len(page_kind.records(data)) for kind, page_kind in PAGE_KINDS.items()}
+    return renderer.block("home", lenses=lenses, counts=counts, root=Markup(root))
+
+
+def define_env(env) -> None:
+    for macro in (record_page, record_index, home):
+        env.macro(macro)

@@ -1,0 +1,152 @@
+"""What each page shows: the context of every page kind, computed in Python, rendered by its template.
+
+`PAGE_KINDS` lists the generated page kinds (folder, template, how to list its records and how to
+build one record's context); the MkDocs hook and the macros both read it, so a page kind is
+declared once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from ..dataset import Dataset
+from ..model import Country, Framework, Organization, Practice, Source, VocabularyTerm
+from .templating import make_environment
+
+
+def _by_title(records):
+    return sorted(records, key=lambda record: record.label.lower())
+
+
+def practice_context(data: Dataset, record: Practice) -> dict:
+    return {"related": data.related_links.get(record.id, [])}
+
+
+def country_context(data: Dataset, record: Country) -> dict:
+    practices = _by_title(data.practices_by_country.get(record.id, []))
+    by_lens = {lens.id: [p for p in practices if p.lenses.primary.lens == lens.id] for lens in data.terms("lenses")}
+    organization_ids = dict.fromkeys(
+        [*(o.id for o in data.organizations_by_country.get(record.id, [])),
+         *(actor.organization for p in practices for actor in p.actors)]
+    )
+    framework_ids = dict.fromkeys(link.framework for p in practices for link in p.frameworks)
+    return {
+        "practices": practices,
+        "practices_by_lens": by_lens,
+        "organizations": _by_title(data.organizations[i] for i in organization_ids),
+        "frameworks": _by_title(data.frameworks[i] for i in framework_ids),
+    }
+
+
+def framework_context(data: Dataset, record: Framework) -> dict:
+    by_component = {key: _by_title(value) for key, value in data.practices_by_framework.get(record.id, {}).items()}
+    return {"by_component": by_component, "children": _by_title(data.frameworks_by_parent.get(record.id, []))}
+
+
+def organization_context(data: Dataset, record: Organization) -> dict:
+    links = data.practices_by_organization.get(record.id, [])
+    by_role = [
+        (role.id, _by_title({link.practice.id: link.practice for link in links if link.role == role.id}.values()))
+        for role in data.terms("actor-roles")
+    ]
+    return {
+        "practices_by_role": [(role, practices) for role, practices in by_role if practices],
+        "frameworks": _by_title(data.frameworks_by_organization.get(record.id, [])),
+        "members": _by_title(data.organizations_by_parent.get(record.id, [])),
+    }
+
+
+def source_context(data: Dataset, record: Source) -> dict:
+    supported = {kind: _by_title(items) for kind, items in data.records_by_source.get(record.id, {}).items()}
+    kinds = [("practice", "Practices"), ("country", "Countries"), ("framework", "Frameworks"),
+             ("organization", "Organizations")]
+    return {"supported": supported, "kinds": kinds}
+
+
+def lens_context(data: Dataset, lens: VocabularyTerm) -> dict:
+    groups = data.practices_by_lens[lens.id]
+    primary_ids = {p.id for p in groups["primary"]}
+    practices = data.practices_in_lens(lens.id)
+    by_mechanism = [
+        (mechanism, [(p, p.id in primary_ids) for p in practices if mechanism.id in p.mechanisms])
+        for mechanism in data.terms("mechanisms")
+    ]
+    return {
+        "lens": lens,
+        "practices": practices,
+        "primary_count": len(primary_ids),
+        "groups": [(mechanism, items) for mechanism, items in by_mechanism if items],
+    }
+
+
+@dataclass(frozen=True)
+class PageKind:
+    kind: str
+    folder: str
+    title: str  # of the index page
+    records: Callable[[Dataset], dict]
+    context: Callable[[Dataset, object], dict]
+
+
+PAGE_KINDS: dict[str, PageKind] = {
+    kind.kind: kind
+    for kind in (
+        PageKind("practice", "practices", "Practices", lambda d: d.practices, practice_context),
+        PageKind("country", "countries", "Countries", lambda d: d.countries, country_context),
+        PageKind("framework", "frameworks", "Frameworks", lambda d: d.frameworks, framework_context),
+        PageKind("organization", "organizations", "Organizations", lambda d: d.organizations, organization_context),
+        PageKind("source", "sources", "Sources", lambda d: d.sources, source_context),
+        PageKind("lens", "lenses", "Lenses", lambda d: {t.id: t for t in d.terms("lenses")}, lens_context),
+    )
+}
+
+
+class PageRenderer:
+    """Renders record pages and the building blocks of hand-written pages for one data set."""
+
+    def __init__(self, data: Dataset):
+        self.data = data
+        self.environment = make_environment(data)
+
+    def record_page(self, kind: str, record_id: str) -> Markup:
+        page_kind = PAGE_KINDS[kind]
+        record = page_kind.records(self.data)[record_id]
+        template = self.environment.get_template(f"{kind}.md.j2")
+        return Markup(template.render(record=record, **page_kind.context(self.data, record)))
+
+    def block(self, template_name: str, **context) -> Markup:
+        """A template for part of a hand-written page (an index, the home page's lens cards)."""
+        return Markup(self.environment.get_template(f"{template_name}.md.j2").render(**context))
+
+
+def _countries_of(data: Dataset, practice: Practice) -> str:
+    return ", ".join(data.countries[code].name for code in practice.countries)
+
+
+def index_groups(data: Dataset, kind: str) -> list[tuple[str, str, list]]:
+    """The groups an index page lists its records in, each record with a short detail line."""
+    if kind == "practice":
+        return [
+            (lens.label, lens.id, [(p, _countries_of(data, p)) for p in _by_title(data.practices_by_lens[lens.id]["primary"])])
+            for lens in data.terms("lenses")
+        ]
+    if kind == "country":
+        grouping, vocabulary = (lambda c: c.region), "regions"
+        detail = lambda c: f"{len(data.practices_by_country.get(c.id, []))} practices"  # noqa: E731
+    elif kind == "framework":
+        grouping, vocabulary = (lambda f: f.framework_kind), "framework-kinds"
+        detail = lambda f: f"{len(f.components)} components" if f.components else ""  # noqa: E731
+    elif kind == "organization":
+        grouping, vocabulary = (lambda o: o.organization_kind), "organization-kinds"
+        detail = lambda o: ", ".join(o.aliases)  # noqa: E731
+    else:
+        return [("Source documents", "documents", [(s, f"{s.id}, {s.year}") for s in data.sources.values()])]
+    records = _by_title(PAGE_KINDS[kind].records(data).values())
+    groups = [
+        (term.label, term.id, [(r, detail(r)) for r in records if grouping(r) == term.id])
+        for term in data.terms(vocabulary)
+    ]
+    return [group for group in groups if group[2]]

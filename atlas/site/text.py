@@ -1,0 +1,46 @@
+"""Makes record text safe for a page: escaped where it is plain text, sanitized where it is Markdown.
+
+Record text comes from pull requests. Single-line fields are escaped for Markdown and HTML so that
+no character in them means anything to Python-Markdown or a browser; prose fields are rendered
+by a Markdown instance of their own and then cleaned by nh3 against an allow-list.
+"""
+
+from __future__ import annotations
+
+import html
+
+import markdown
+import nh3
+from markupsafe import Markup
+
+# Characters Python-Markdown (with the tables and attr_list extensions) gives a meaning to.
+_MARKDOWN_SPECIALS = frozenset("\\`*_{}[]()>#+-.!|")
+
+_ALLOWED_TAGS = {"p", "br", "em", "strong", "a", "ul", "ol", "li", "code", "blockquote", "sup", "sub"}
+_ALLOWED_ATTRIBUTES = {"a": {"href"}}
+_ALLOWED_SCHEMES = {"http", "https", "mailto"}
+
+
+def escape_markdown(value: object) -> Markup:
+    """Plain text that reads the same once Python-Markdown and a browser have seen it."""
+    if isinstance(value, Markup):
+        return value
+    text = html.escape(str(value), quote=True)
+    return Markup("".join("\\" + ch if ch in _MARKDOWN_SPECIALS else ch for ch in text))
+
+
+def render_prose(text: str | None) -> Markup:
+    """Markdown prose as sanitized HTML, wrapped so Python-Markdown passes it through untouched."""
+    if not text:
+        return Markup("")
+    converter = markdown.Markdown(extensions=["sane_lists"], output_format="html")
+    clean = nh3.clean(
+        converter.convert(text),
+        tags=_ALLOWED_TAGS,
+        attributes=_ALLOWED_ATTRIBUTES,
+        url_schemes=_ALLOWED_SCHEMES,
+        link_rel="noopener noreferrer nofollow",
+        strip_comments=True,
+    )
+    # One line, inside a block element: Python-Markdown stores it as a raw HTML block.
+    return Markup('<div class="atlas-prose">' + clean.replace("\n", " ") + "</div>")
