@@ -97,8 +97,6 @@ class Dataset:
             "source": self.sources,
         }[kind]
 
-    def record_count(self) -> int:
-        return sum(len(self.table(kind)) for kind in ("practice", "country", "framework", "organization", "source"))
 
     # --- derivation ------------------------------------------------------------------------
 

@@ -11,7 +11,7 @@ import datetime
 import math
 import re
 from dataclasses import dataclass
-from typing import Annotated, Any, ClassVar, Literal
+from typing import Annotated, Any, ClassVar
 from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
@@ -371,5 +371,3 @@ REQUIRED_VOCABULARIES = (
     "framework-kinds",
     "organization-kinds",
 )
-
-ReferenceKind = Literal["practice", "country", "framework", "organization", "source"]
