@@ -10,7 +10,7 @@ import html
 
 from mkdocs.structure.files import File, InclusionLevel
 
-from atlas.site import build
+from atlas.site import build, publishing
 from atlas.site.pages import PAGE_KINDS
 
 # The page source of every generated page: one macro call with a validated kind and id.
@@ -20,6 +20,7 @@ PAGE_SOURCE = '---\nrender_macros: true\n---\n{{{{ record_page("{kind}", "{id}")
 
 def on_config(config):
     build.start(config.config_file_path)
+    publishing.start(config)
 
 
 def on_files(files, config):
@@ -33,7 +34,7 @@ def on_files(files, config):
                 inclusion=InclusionLevel.NOT_IN_NAV,
             )
             files.append(generated)
-    return files
+    return publishing.add_files(files, config)
 
 
 def on_page_markdown(markdown, page, config, files):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from . import build
+from . import build, publishing
 from .pages import PAGE_KINDS, index_groups
 
 
@@ -33,5 +33,5 @@ def home(root: str = "") -> Markup:
 
 
 def define_env(env) -> None:
-    for macro in (record_page, record_index, home):
+    for macro in (record_page, record_index, home, publishing.data_downloads, publishing.changelog_days):
         env.macro(macro)

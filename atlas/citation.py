@@ -1,0 +1,143 @@
+"""How to cite a record page: one `Reference`, written out as text, BibTeX, RIS and CSL-JSON.
+
+Pure functions, no MkDocs. Record titles are untrusted text, so every format escapes for itself:
+BibTeX's special characters, RIS's one-line fields, JSON through `json.dumps`. The page template
+puts each result in a code block, which escapes it for HTML.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+from dataclasses import dataclass
+from urllib.parse import quote
+
+from .model import Source
+
+# BibTeX/LaTeX characters that mean something inside a braced field value.
+_BIBTEX_SPECIALS = {
+    "\\": r"\textbackslash{}",
+    "{": r"\{",
+    "}": r"\}",
+    "$": r"\$",
+    "&": r"\&",
+    "%": r"\%",
+    "#": r"\#",
+    "_": r"\_",
+    "^": r"\textasciicircum{}",
+    "~": r"\textasciitilde{}",
+}
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A record page as a citable web page of the atlas."""
+
+    key: str  # citation key: "atlas-<folder>-<id>", from validated ids only
+    title: str
+    url: str
+    site: str
+    author: str  # the atlas as a body: "<site> contributors"
+    version: str | None = None  # the data commit the page was built from
+    date: datetime.date | None = None  # version date
+
+
+def one_line(text: str) -> str:
+    """Line breaks and other control characters become spaces: every format here is line-based."""
+    return " ".join("".join(" " if ord(ch) < 32 or ord(ch) == 127 else ch for ch in text).split())
+
+
+def bibtex_escape(text: str) -> str:
+    return "".join(_BIBTEX_SPECIALS.get(ch, ch) for ch in one_line(text))
+
+
+def bibtex_url(url: str) -> str:
+    """biblatex reads `url` verbatim: only braces, backslashes and spaces need encoding."""
+    return quote(one_line(url), safe="".join(chr(c) for c in range(33, 127) if chr(c) not in "{}\\"))
+
+
+def _version_phrase(reference: Reference) -> str:
+    if reference.date and reference.version:
+        return f", version {reference.date.isoformat()} ({reference.version})"
+    if reference.date or reference.version:
+        return f", version {reference.date.isoformat() if reference.date else reference.version}"
+    return ""
+
+
+def text(reference: Reference) -> str:
+    """A formatted reference in the author-date style most report templates use."""
+    year = f" ({reference.date.year})" if reference.date else ""
+    return one_line(
+        f"{reference.author}{year}. {reference.title}. "
+        f"{reference.site}{_version_phrase(reference)}. {reference.url}"
+    )
+
+
+def bibtex(reference: Reference) -> str:
+    fields = [
+        ("author", "{" + bibtex_escape(reference.author) + "}"),  # braces: a body, not "Last, First"
+        ("title", bibtex_escape(reference.title)),
+        ("organization", bibtex_escape(reference.site)),
+        ("url", bibtex_url(reference.url)),
+    ]
+    if reference.date:
+        fields += [("year", str(reference.date.year)), ("date", reference.date.isoformat())]
+    if reference.version:
+        fields.append(("version", bibtex_escape(reference.version)))
+    body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
+    return f"@online{{{reference.key},\n{body}\n}}\n"
+
+
+def ris(reference: Reference) -> str:
+    lines = [
+        ("TY", "ELEC"),
+        ("AU", reference.author),
+        ("TI", reference.title),
+        ("T2", reference.site),
+        ("UR", reference.url),
+    ]
+    if reference.date:
+        lines += [("PY", str(reference.date.year)), ("DA", reference.date.strftime("%Y/%m/%d"))]
+    if reference.version:
+        lines.append(("ET", reference.version))
+    lines.append(("ER", ""))
+    return "".join(f"{tag}  - {one_line(value)}".rstrip() + "\n" for tag, value in lines)
+
+
+def csl_item(reference: Reference) -> dict:
+    item = {
+        "id": reference.key,
+        "type": "webpage",
+        "title": one_line(reference.title),
+        "container-title": reference.site,
+        "author": [{"literal": reference.author}],
+        "URL": reference.url,
+    }
+    if reference.date:
+        item["issued"] = {"date-parts": [[reference.date.year, reference.date.month, reference.date.day]]}
+    if reference.version:
+        item["version"] = reference.version
+    return item
+
+
+def csl_json(reference: Reference) -> str:
+    """CSL-JSON is a list of items; Zotero, Pandoc and citation.js read it."""
+    return json.dumps([csl_item(reference)], ensure_ascii=False, indent=2) + "\n"
+
+
+def source_document(source: Source) -> str:
+    """The reference of a source document itself, for readers who cite the original. The publisher
+    is the author: the `authors` field describes who prepared a document, in sentences."""
+    details = ", ".join(d for d in (source.document_type, source.event, source.place, source.date) if d)
+    link = f" {source.links[0].url}" if source.links else ""
+    return one_line(f"{source.publisher} ({source.year}). {source.title}. {details}.{link}")
+
+
+def formats(reference: Reference) -> list[tuple[str, str, str]]:
+    """(label, code-block language, text) of every format the cite block offers, in order."""
+    return [
+        ("Reference", "text", text(reference) + "\n"),
+        ("BibTeX", "bibtex", bibtex(reference)),
+        ("RIS", "text", ris(reference)),
+        ("CSL-JSON", "json", csl_json(reference)),
+    ]

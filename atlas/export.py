@@ -1,0 +1,363 @@
+"""The data exports: JSON for every record and kind, CSV tables, and a Frictionless `datapackage.json`.
+
+Pure functions from the loaded `Dataset` to file contents; the site build writes what `files()`
+returns next to the pages (see atlas/site/publishing.py), so the exports and the pages come from the
+same loaded data. JSON keeps every field (`model_dump`); CSV flattens, joining list items with
+"; " (declared as a Data Package `list` field with that delimiter).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from .dataset import Dataset
+from .history import DataVersion, History
+from .model import KINDS, Record
+
+LIST_DELIMITER = "; "
+DATA_LICENSE = {
+    "name": "CC-BY-4.0",
+    "title": "Creative Commons Attribution 4.0 International",
+    "path": "https://creativecommons.org/licenses/by/4.0/",
+}
+CODE_LICENSE = {"name": "MIT", "title": "MIT License", "path": "https://opensource.org/license/mit"}
+# Spreadsheets run a cell that starts with one of these as a formula; such text cells get a "'".
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+RECORD_KINDS = ("practice", "country", "framework", "organization", "source")
+
+
+@dataclass(frozen=True)
+class Publication:
+    """Where and from which commit the exports are published."""
+
+    site_url: str  # ends with "/"
+    site_name: str
+    description: str
+    version: DataVersion
+    history: History
+
+    def url(self, record: Record, anchor: str | None = None) -> str:
+        return f"{self.site_url}{record.folder}/{record.id}/" + (f"#{anchor}" if anchor else "")
+
+    def last_changed(self, record: Record) -> datetime.date | None:
+        return self.history.last_changed_of(record.folder, record.id)
+
+
+# --- JSON ----------------------------------------------------------------------------------------
+
+
+def record_document(record: Record, publication: Publication) -> dict:
+    """One record as published: where its page is, which data version, and every field."""
+    changed = publication.last_changed(record)
+    return {
+        "kind": record.kind,
+        "id": record.id,
+        "url": publication.url(record),
+        "data_version": publication.version.as_json(),
+        "last_changed": changed.isoformat() if changed else None,
+        "record": record.model_dump(mode="json"),
+    }
+
+
+def kind_document(data: Dataset, kind: str, publication: Publication) -> dict:
+    records = data.table(kind).values()
+    return {
+        "kind": kind,
+        "data_version": publication.version.as_json(),
+        "license": DATA_LICENSE,
+        "count": len(records),
+        "records": [record_document(record, publication) for record in records],
+    }
+
+
+def vocabularies_document(data: Dataset, publication: Publication) -> dict:
+    return {
+        "kind": "vocabulary",
+        "data_version": publication.version.as_json(),
+        "license": DATA_LICENSE,
+        "count": len(data.vocabularies),
+        "records": [vocabulary.model_dump(mode="json") for vocabulary in data.vocabularies.values()],
+    }
+
+
+def to_json(document: dict, indent: int | None = 1) -> str:
+    return json.dumps(document, ensure_ascii=False, indent=indent) + "\n"
+
+
+# --- CSV -----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    type: str  # a Data Package field type: string, integer, number, date, list
+    description: str
+    value: Callable[[object], object]
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str  # file data/<name>.csv and resource name
+    title: str
+    primary_key: tuple[str, ...]
+    columns: tuple[Column, ...]
+    rows: Callable[[Dataset], Iterable[object]]
+
+
+def _text(name: str, description: str, get=None) -> Column:
+    return Column(name, "string", description, get or (lambda row: getattr(row, name)))
+
+
+def _list(name: str, description: str, get=None) -> Column:
+    return Column(name, "list", description, get or (lambda row: getattr(row, name)))
+
+
+def _ids(items) -> list[str]:
+    return list(dict.fromkeys(items))
+
+
+def _record_columns(publication: Publication) -> tuple[Column, ...]:
+    """The columns every record table ends with."""
+    return (
+        _list("sources", "Ids of the source documents the record cites (locators: citations.csv).",
+              lambda r: _ids(c.source for c in r.sources)),
+        Column("last_reviewed", "date", "Date a reviewer last checked the record.", lambda r: r.last_reviewed),
+        Column("last_changed", "date", "Date of the last commit that changed the record.",
+               publication.last_changed),
+        _text("url", "Canonical address of the record's page.", publication.url),
+    )
+
+
+def tables(publication: Publication) -> tuple[Table, ...]:
+    common = _record_columns(publication)
+
+    def lens(record):
+        return record.lenses.primary
+
+    def period(part):
+        return lambda p: getattr(p.period, part) if p.period else None
+
+    return (
+        Table("practices", "Practices", ("id",), (
+            _text("id", "Id of the practice."),
+            _text("title", "Name of the practice."),
+            _list("aliases", "Other names."),
+            _text("summary", "What it is and does (Markdown)."),
+            _text("primary_lens", "Id of its primary lens.", lambda p: lens(p).lens),
+            _text("primary_lens_reason", "Why it belongs to that lens.", lambda p: lens(p).reason),
+            _list("secondary_lenses", "Ids of its secondary lenses.", lambda p: [s.lens for s in p.lenses.secondary]),
+            _list("levels", "Ids of the levels of government involved."),
+            _list("countries", "ISO 3166-1 alpha-3 codes (lowercase) of its countries."),
+            _list("cities", "Its cities, as 'name (country code)'.", lambda p: [f"{c.name} ({c.country})" for c in p.cities]),
+            _list("sectors", "Ids of the policy sectors."),
+            _list("mechanisms", "Ids of the kinds of mechanism."),
+            _list("organizations", "Ids of the organizations involved (roles: practice-organizations.csv).",
+                  lambda p: _ids(a.organization for a in p.actors)),
+            _list("frameworks", "Ids of related frameworks, as 'framework' or 'framework#component'.",
+                  lambda p: [f.framework + (f"#{f.component}" if f.component else "") for f in p.frameworks]),
+            Column("period_start", "integer", "First year.", period("start")),
+            Column("period_end", "integer", "Last year.", period("end")),
+            _list("related", "Ids of related practices.", lambda p: [r.practice for r in p.related]),
+            _list("links", "Web links.", lambda p: [link.url for link in p.links]),
+            _text("notes", "Corrections, disagreements (Markdown)."),
+            *common,
+        ), lambda d: d.practices.values()),
+        Table("countries", "Countries", ("id",), (
+            _text("id", "ISO 3166-1 alpha-3 code, lowercase."),
+            _text("name", "Short English name."),
+            _text("region", "Id of its world region."),
+            _list("roles", "Ids of its roles (origin, transit, destination) as the sources describe them.",
+                  lambda c: _ids(r.role for r in c.roles)),
+            _text("summary", "What the sources say of it (Markdown)."),
+            _text("notes", "Corrections, disagreements (Markdown)."),
+            *common,
+        ), lambda d: d.countries.values()),
+        Table("frameworks", "Frameworks", ("id",), (
+            _text("id", "Id of the framework."),
+            _text("title", "Full name."),
+            _list("aliases", "Acronyms and other names."),
+            _text("framework_kind", "Id of the kind of framework."),
+            _text("summary", "What it is (Markdown)."),
+            Column("year", "integer", "Year adopted or published.", lambda f: f.year),
+            _text("parent", "Id of the framework it belongs to."),
+            _list("organizations", "Ids of the organizations that adopted, publish or run it."),
+            _list("components", "Ids of its components (details: framework-components.csv).",
+                  lambda f: [c.id for c in f.components]),
+            _list("links", "Web links.", lambda f: [link.url for link in f.links]),
+            _text("notes", "Corrections, disagreements (Markdown)."),
+            *common,
+        ), lambda d: d.frameworks.values()),
+        Table("organizations", "Organizations", ("id",), (
+            _text("id", "Id of the organization."),
+            _text("name", "Full name in English."),
+            _list("aliases", "Acronyms and other names."),
+            _text("organization_kind", "Id of the kind of body."),
+            _text("country", "Code of its country, for national bodies."),
+            _text("parent", "Id of the body it is part of."),
+            _text("summary", "What it is (Markdown)."),
+            _list("links", "Web links.", lambda o: [link.url for link in o.links]),
+            _text("notes", "Corrections, disagreements (Markdown)."),
+            *common,
+        ), lambda d: d.organizations.values()),
+        Table("sources", "Source documents", ("id",), (
+            _text("id", "Id of the source document."),
+            _text("title", "Full title."),
+            _text("short_title", "A few words to name it."),
+            _text("document_type", "Report, background paper..."),
+            _text("publisher", "Who issued it."),
+            _text("event", "Meeting or process it was prepared for."),
+            _text("place", "Where the event took place."),
+            _text("date", "Date as precise as known (YYYY, YYYY-MM or YYYY-MM-DD)."),
+            Column("year", "integer", "Year of the document.", lambda s: s.year),
+            _list("authors", "Who prepared it."),
+            _text("summary", "What the document covers (Markdown)."),
+            _list("links", "Where it can be found.", lambda s: [link.url for link in s.links]),
+            *common[1:],  # a source cites no source
+        ), lambda d: d.sources.values()),
+        Table("practice-organizations", "Organizations involved in each practice", ("practice", "organization", "role"), (
+            _text("practice", "Id of the practice.", lambda row: row[0].id),
+            _text("organization", "Id of the organization.", lambda row: row[1].organization),
+            _text("role", "Id of the organization's role.", lambda row: row[1].role),
+            _text("note", "Detail on the role.", lambda row: row[1].note),
+        ), lambda d: [(p, a) for p in d.practices.values() for a in p.actors]),
+        Table("practice-frameworks", "Frameworks and components each practice relates to", (), (
+            _text("practice", "Id of the practice.", lambda row: row[0].id),
+            _text("framework", "Id of the framework.", lambda row: row[1].framework),
+            _text("component", "Id of the component, if one.", lambda row: row[1].component),
+            _text("note", "How the practice relates to it.", lambda row: row[1].note),
+        ), lambda d: [(p, f) for p in d.practices.values() for f in p.frameworks]),
+        Table("framework-components", "Components of each framework (criteria, targets, objectives)",
+              ("framework", "id"), (
+            _text("framework", "Id of the framework.", lambda row: row[0].id),
+            _text("id", "Id of the component, also its anchor on the framework page.", lambda row: row[1].id),
+            _text("label", "Its number or short label.", lambda row: row[1].label),
+            _text("title", "Its name or a one-line statement of it.", lambda row: row[1].title),
+            _text("summary", "Explanation (Markdown).", lambda row: row[1].summary),
+            _text("url", "Permanent link to the component.", lambda row: publication.url(row[0], row[1].id)),
+        ), lambda d: [(f, c) for f in d.frameworks.values() for c in f.components]),
+        Table("citations", "Every source passage each record cites", (), (
+            _text("kind", "Kind of the citing record.", lambda row: row[0].kind),
+            _text("id", "Id of the citing record.", lambda row: row[0].id),
+            _text("source", "Id of the source document.", lambda row: row[1].source),
+            _text("locator", "Section or passage in the source.", lambda row: row[1].locator),
+        ), lambda d: [(r, c) for kind in RECORD_KINDS[:4] for r in d.table(kind).values() for c in r.sources]),
+        Table("terms", "Vocabulary terms the other tables use as ids", ("vocabulary", "id"), (
+            _text("vocabulary", "Id of the vocabulary (lenses, levels, sectors...).", lambda row: row[0].id),
+            _text("id", "Id of the term.", lambda row: row[1].id),
+            _text("label", "How the term is shown.", lambda row: row[1].label),
+            _text("description", "What it means (Markdown).", lambda row: row[1].description),
+        ), lambda d: [(v, t) for v in d.vocabularies.values() for t in v.terms]),
+    )
+
+
+def csv_cell(column: Column, value: object) -> str:
+    if value is None:
+        return ""
+    if column.type == "list":
+        value = LIST_DELIMITER.join(str(item) for item in value)
+    elif isinstance(value, datetime.date):
+        value = value.isoformat()
+    text = str(value)
+    if column.type in ("string", "list") and text.startswith(_FORMULA_STARTS):
+        text = "'" + text
+    return text
+
+
+def csv_table(table: Table, data: Dataset) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(column.name for column in table.columns)
+    for row in table.rows(data):
+        writer.writerow(csv_cell(column, column.value(row)) for column in table.columns)
+    return out.getvalue()
+
+
+# --- Data Package --------------------------------------------------------------------------------
+
+
+def _field_descriptor(column: Column) -> dict:
+    descriptor = {"name": column.name, "type": column.type, "description": column.description}
+    if column.type == "list":
+        descriptor.update(delimiter=LIST_DELIMITER, itemType="string")
+    if column.name == "url":
+        descriptor["format"] = "uri"
+    return descriptor
+
+
+def datapackage(data: Dataset, publication: Publication, json_files: list[tuple[str, str]]) -> dict:
+    """The Frictionless Data Package (v2) descriptor of the CSV tables and JSON files in /data/."""
+    version = publication.version
+    resources = []
+    for table in tables(publication):
+        schema = {"fields": [_field_descriptor(column) for column in table.columns]}
+        if table.primary_key:
+            schema["primaryKey"] = list(table.primary_key)
+        resources.append({
+            "name": table.name,
+            "title": table.title,
+            "path": f"{table.name}.csv",
+            "type": "table",
+            "format": "csv",
+            "mediatype": "text/csv",
+            "encoding": "utf-8",
+            "dialect": {"delimiter": ",", "header": True},
+            "schema": schema,
+        })
+    for name, title in json_files:
+        resources.append({
+            "name": f"{name}-json",
+            "title": title,
+            "path": f"{name}.json",
+            "format": "json",
+            "mediatype": "application/json",
+            "encoding": "utf-8",
+        })
+    return {
+        "$schema": "https://datapackage.org/profiles/2.0/datapackage.json",
+        "name": "migration-policy-integration-atlas",
+        "title": publication.site_name,
+        "description": (
+            f"{publication.description} CSV list fields join their items with \"{LIST_DELIMITER}\"; "
+            "text cells that begin with =, +, -, @ start with an added apostrophe so that spreadsheets "
+            "do not run them as formulas. The JSON files hold every field exactly."
+        ),
+        "homepage": publication.site_url,
+        "version": version.short or "unversioned",
+        "created": version.date.isoformat() if version.date else None,
+        "data_version": version.as_json(),
+        "licenses": [DATA_LICENSE],
+        "contributors": [{"title": f"{publication.site_name} contributors", "roles": ["author"]}],
+        "sources": [
+            {"title": source.title, **({"path": source.links[0].url} if source.links else {})}
+            for source in data.sources.values()
+        ],
+        "resources": resources,
+    }
+
+
+# --- every file ----------------------------------------------------------------------------------
+
+
+def files(data: Dataset, publication: Publication) -> dict[str, str]:
+    """Every export file, by its path in the site: data/<folder>.json|csv, data/datapackage.json,
+    and <folder>/<id>.json next to each record's page."""
+    out: dict[str, str] = {}
+    json_files = []
+    for kind in RECORD_KINDS:
+        records = data.table(kind)
+        folder = KINDS[kind].folder
+        out[f"data/{folder}.json"] = to_json(kind_document(data, kind, publication))
+        json_files.append((folder, f"All {folder} (JSON, every field)"))
+        for record in records.values():
+            out[f"{folder}/{record.id}.json"] = to_json(record_document(record, publication), indent=2)
+    out["data/vocabularies.json"] = to_json(vocabularies_document(data, publication))
+    json_files.append(("vocabularies", "Vocabularies (JSON)"))
+    for table in tables(publication):
+        out[f"data/{table.name}.csv"] = csv_table(table, data)
+    out["data/datapackage.json"] = to_json(datapackage(data, publication, json_files), indent=2)
+    return out
