@@ -48,3 +48,29 @@ def test_the_title_tag_cannot_be_closed_from_a_record(hostile_site):
     soup = BeautifulSoup(html, "html.parser")
     assert "</title><script>" not in html
     assert "<script>" in soup.title.get_text()
+
+
+def test_a_hostile_title_is_cited_and_exported_as_plain_text(hostile_site):
+    import csv
+    import json
+
+    from atlas.citation import bibtex_escape
+
+    title = "</title><script>alert(1)</script> {{ 7 * 7 }} [x](javascript:alert(1)) {: onclick=alert(1) }"
+    soup = BeautifulSoup((hostile_site / "practices" / "hostile-practice" / "index.html").read_text(), "html.parser")
+    reference, bibtex, ris, csl = (code.get_text() for code in soup.select("h2#cite ~ .tabbed-set pre code"))
+    assert title in reference and f"TI  - {title}" in ris and json.loads(csl)[0]["title"] == title
+    assert f"title = {{{bibtex_escape(title)}}}" in bibtex
+    exported = json.loads((hostile_site / "practices" / "hostile-practice.json").read_text())
+    assert exported["record"]["title"] == title
+    with (hostile_site / "data" / "practices.csv").open(newline="") as handle:
+        assert title in [row["title"] for row in csv.DictReader(handle)]
+
+
+def test_a_site_built_outside_git_has_no_dates_and_says_unversioned(hostile_site):
+    soup = BeautifulSoup((hostile_site / "practices" / "hostile-practice" / "index.html").read_text(), "html.parser")
+    assert soup.select_one("footer .atlas-version__label").get_text(strip=True) == "unversioned"
+    labels = [td.get_text(strip=True) for td in soup.select("h2#cite + table td")]
+    assert "Last changed" not in labels and "Data version" in labels
+    feed = (hostile_site / "changelog" / "feed.xml").read_text()
+    assert "<entry>" not in feed
