@@ -72,7 +72,7 @@ def test_any_title_keeps_the_bibtex_entry_balanced(title):
     assert len(entry.splitlines()) == 9  # a title cannot add lines
 
 
-@given(st.text(min_size=1, max_size=80).filter(lambda t: t.strip()))
+@given(st.text(min_size=1, max_size=80).filter(citation.one_line))
 def test_any_title_stays_on_its_own_ris_line(title):
     lines = citation.ris(reference(title)).splitlines()
     assert [line[:6] for line in lines] == ["TY  - ", "AU  - ", "TI  - ", "T2  - ", "UR  - ", "PY  - ",
