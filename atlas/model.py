@@ -78,7 +78,11 @@ def _check_prose(value: str) -> str:
 def _check_url(value: str) -> str:
     if any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in value):
         raise PydanticCustomError("bad_url", "a URL may not contain spaces or control characters")
-    parts = urlsplit(value)
+    try:
+        parts = urlsplit(value)
+        parts.port  # noqa: B018 - raises on a port that is not a number from 0 to 65535
+    except ValueError as error:
+        raise PydanticCustomError("bad_url", "the link cannot be read: {reason}", {"reason": str(error)}) from None
     if parts.scheme not in ("http", "https"):
         raise PydanticCustomError("bad_url", "only absolute http:// or https:// links are allowed")
     if not parts.hostname or value.startswith(("//", "http:///", "https:///")):

@@ -29,9 +29,16 @@ class Problem:
         text = self.format().split(": error ", 1)[1]
         text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
         return (
-            f"::error file={self.path},line={self.line},col={self.column},"
-            f"title={self.code}::{text}"
+            f"::error file={_property(self.path)},line={self.line},col={self.column},"
+            f"title={_property(self.code)}::{text}"
         )
+
+
+def _property(value: str) -> str:
+    """A workflow command property: a file name with a comma must not start a property of its own."""
+    for character, escape in (("%", "%25"), ("\r", "%0D"), ("\n", "%0A"), (":", "%3A"), (",", "%2C")):
+        value = value.replace(character, escape)
+    return value
 
 
 def field_path(location: tuple) -> str:
