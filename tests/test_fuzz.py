@@ -220,7 +220,7 @@ def test_real_records_with_a_changed_value_give_problems_with_file_and_line(fuzz
 @pytest.mark.parametrize(
     "content, code",
     [
-        # Regressions found while fuzzing: each once escaped as an exception or a wrong code.
+        # Regressions: each once gave a wrong code, or no problem at all.
         (b"n: " + b"9" * 5000 + b"\n", "bad-number"),  # int() refuses over 4300 digits
         (b"n: 0x" + b"f" * 5000 + b"\n", "bad-number"),  # a hexadecimal int has no such limit
         ("n: 'a'\nb: \u2028\n".encode(), "forbidden-character"),  # libyaml counts it as a line break

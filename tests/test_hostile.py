@@ -179,3 +179,60 @@ def test_the_search_index_holds_escaped_text_only(hostile_site):
             assert soup.find(["script", "img", "svg", "iframe", "style"]) is None, (doc["location"], key)
     assert any("&lt;script&gt;alert(1)&lt;/script&gt;" in doc["text"] for doc in hostile)
 
+
+
+# --- in a browser: nothing runs, nothing loads from elsewhere, search results stay text ----------
+
+
+@pytest.fixture(scope="module")
+def hostile_browser_page(hostile_site):
+    import functools
+    import http.server
+    import threading
+
+    from playwright.sync_api import sync_playwright
+    from test_browser import CHROMIUM, FLAGS
+
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(hostile_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_port}"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        page = browser.new_page()
+        events = {"dialogs": [], "foreign": []}
+        page.on("dialog", lambda dialog: (events["dialogs"].append(dialog.message), dialog.dismiss()))
+        page.on("request", lambda r: None if r.url.startswith((base, "data:", "blob:"))
+                else events["foreign"].append(r.url))
+        yield base, page, events
+        browser.close()
+    server.shutdown()
+
+
+def test_hostile_pages_run_no_record_script_in_a_browser(hostile_browser_page, hostile_site):
+    base, page, events = hostile_browser_page
+    paths = ["", "practices/", "organizations/", "countries/", "frameworks/", "sources/",
+             "practices/hostile-practice/", "countries/nzl/", "frameworks/hostile-framework/",
+             "organizations/hostile-organization/", "sources/hostile-source/", "lenses/hostile-term/"]
+    if (hostile_site / "explore" / "index.html").exists():  # the explorer renders record text itself
+        paths.append("explore/?q=alert")
+    for path in paths:
+        page.goto(f"{base}/{path}")
+        page.wait_for_load_state("load")
+        assert page.evaluate("document.querySelectorAll('[onerror],[onload],[onclick],[onmouseover]').length") == 0
+    assert events["dialogs"] == [] and events["foreign"] == []
+
+
+def test_search_results_show_hostile_text_as_text(hostile_browser_page):
+    base, page, events = hostile_browser_page
+    page.goto(f"{base}/")
+    query = page.locator("input[data-md-component='search-query']")
+    query.click()
+    query.fill("onerror")
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(timeout=20000)
+    text = page.locator(".md-search-result").inner_text()
+    assert "<img src=x onerror=alert(1)>" in text
+    assert page.evaluate("document.querySelectorAll('.md-search-result img, .md-search-result script, "
+                         ".md-search-result svg [onload], .md-search-result iframe').length") == 0
+    assert events["dialogs"] == [] and events["foreign"] == []
