@@ -193,7 +193,11 @@ def hostile_browser_page(hostile_site):
     from playwright.sync_api import sync_playwright
     from test_browser import CHROMIUM, FLAGS
 
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(hostile_site))
+    class QuietHandler(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    handler = functools.partial(QuietHandler, directory=str(hostile_site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_port}"
@@ -228,9 +232,11 @@ def test_search_results_show_hostile_text_as_text(hostile_browser_page):
     page.goto(f"{base}/")
     query = page.locator("input[data-md-component='search-query']")
     query.click()
-    query.fill("onerror")
-    results = page.locator(".md-search-result__item")
-    results.first.wait_for(timeout=20000)
+    # A query typed while the search worker still loads its index is not searched.
+    page.wait_for_function("!document.querySelector('.md-search-result__meta')"
+                           ".textContent.includes('Initializing')", timeout=60000)
+    query.press_sequentially("onerror", delay=50)  # typed: Material searches on key events
+    page.locator(".md-search-result__item").first.wait_for(timeout=60000)
     text = page.locator(".md-search-result").inner_text()
     assert "<img src=x onerror=alert(1)>" in text
     assert page.evaluate("document.querySelectorAll('.md-search-result img, .md-search-result script, "
