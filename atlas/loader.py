@@ -15,7 +15,7 @@ from pydantic import BaseModel, ValidationError
 from . import checks
 from .dataset import Dataset
 from .model import FOLDERS, ID_PATTERN
-from .problems import Problem
+from .problems import Problem, printable
 from .validation_messages import problems_from_validation
 from .yaml_reader import MAX_FILE_BYTES, ParsedFile, read_yaml
 
@@ -46,7 +46,7 @@ def load(data_dir: Path, shown_as: str | None = None) -> LoadResult:
     unreadable: list[tuple[str, str]] = []
     paths = _discover(data_dir, prefix, problems)
     for path, model in paths:
-        shown = f"{prefix}/{_printable(path.relative_to(data_dir).as_posix())}"
+        shown = f"{prefix}/{printable(path.relative_to(data_dir).as_posix())}"
         result = _read_one(path, shown, model, problems)
         if result is not None:
             loaded.append(result)
@@ -67,7 +67,7 @@ def _discover(data_dir: Path, prefix: str, problems: list[Problem]):
         problems.append(Problem(prefix, 1, 1, "missing-folder", "", "the data folder does not exist", ""))
         return found
     for entry in sorted(data_dir.iterdir()):
-        shown = f"{prefix}/{_printable(entry.name)}"
+        shown = f"{prefix}/{printable(entry.name)}"
         if entry.name == "README.md":
             continue
         if entry.is_symlink():
@@ -86,7 +86,7 @@ def _discover(data_dir: Path, prefix: str, problems: list[Problem]):
                                         "check its permissions"))
                 continue
             for path in paths:
-                shown_file = f"{shown}/{_printable(path.name)}"
+                shown_file = f"{shown}/{printable(path.name)}"
                 if path.is_symlink():
                     problems.append(Problem(shown_file, 1, 1, "symlink", "",
                                             "symbolic links are not allowed",
@@ -100,16 +100,10 @@ def _discover(data_dir: Path, prefix: str, problems: list[Problem]):
     return found
 
 
-def _printable(name: str) -> str:
-    """A file name as it may appear in a message: line breaks, control characters and bytes that
-    are not UTF-8 are written as escapes, so a name cannot forge lines in the output or in CI."""
-    return "".join(ch if ch.isprintable() else f"\\u{ord(ch):04x}" for ch in name)
-
-
 def _read_one(path: Path, shown: str, model, problems: list[Problem]) -> LoadedFile | None:
     if not ID_PATTERN.match(path.stem):
         problems.append(Problem(shown, 1, 1, "bad-file-name", "",
-                                f"'{_printable(path.name)}' is not <id>.yaml with a kebab-case id",
+                                f"'{printable(path.name)}' is not <id>.yaml with a kebab-case id",
                                 "use lowercase letters, digits and hyphens, e.g. one-stop-shops.yaml"))
         return None
     try:

@@ -224,3 +224,14 @@ def test_a_file_name_cannot_add_properties_to_a_github_annotation(data_copy, cap
     main(["validate", "--data", str(data_copy), "--github"])
     [line] = [line for line in capsys.readouterr().out.splitlines() if line.startswith("::error")]
     assert line.startswith("::error file=data/organizations/a%2Ctitle=x.yaml,line=1,col=1,title=bad-file-name::")
+
+
+def test_a_key_cannot_forge_a_line_in_the_output(data_copy, capsys):
+    from atlas.cli import main
+
+    (data_copy / FILE).write_text(record('"x\\n::error file=README.md::forged": 1\n'))
+    main(["validate", "--data", str(data_copy)])
+    lines = capsys.readouterr().out.splitlines()
+    assert not any(line.startswith("::") for line in lines)
+    assert lines[0].startswith("data/organizations/hostile.yaml:7:")
+    assert "[unknown-field] x\\u000a::error" in lines[0]
