@@ -27,6 +27,7 @@ RESERVED_IDS = frozenset(
 )
 MAX_LINE_LENGTH = 300
 MAX_PROSE_LENGTH = 6000
+MAX_PROSE_MARKUP = 50  # links and HTML-like brackets in one Markdown field
 
 
 # --- markers read by the reference checks and the schema export -----------------------------
@@ -72,6 +73,13 @@ def _check_line(value: str) -> str:
 def _check_prose(value: str) -> str:
     if not value.strip():
         raise PydanticCustomError("bad_text", "text may not be empty")
+    # Python-Markdown takes time quadratic in the number of brackets (6000 "[" take half a
+    # minute): a pull request must not be able to stall the build.
+    for character in "[<":
+        if value.count(character) > MAX_PROSE_MARKUP:
+            raise PydanticCustomError(
+                "bad_text", f"at most {MAX_PROSE_MARKUP} '{character}' characters in one text field"
+            )
     return value
 
 

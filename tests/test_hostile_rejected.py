@@ -112,6 +112,9 @@ CASES = [
     # --- text that breaks the shape of a field ---
     Case("over-long-name", record(name="x" * 301), "too-long", 2),
     Case("over-long-summary", record("summary: " + "x" * 6001 + "\n"), "too-long", 7),
+    Case("markdown-that-renders-for-minutes", record("summary: '" + "[" * 5000 + "'\n"), "bad-text", 7,
+         message="at most 50 '['"),
+    Case("html-that-renders-for-seconds", record("summary: '" + "<a " * 1000 + "'\n"), "bad-text", 7),
     Case("line-break-in-a-name", record(name='"two\\nlines"'), "bad-text", 2),
     Case("empty-name", record(name='""'), "bad-text", 2),
     # --- ids that would not be safe path segments ---
