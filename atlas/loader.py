@@ -15,9 +15,9 @@ from pydantic import BaseModel, ValidationError
 from . import checks
 from .dataset import Dataset
 from .model import FOLDERS, ID_PATTERN
-from .problems import Problem
+from .problems import Problem, printable
 from .validation_messages import problems_from_validation
-from .yaml_reader import ParsedFile, read_yaml
+from .yaml_reader import MAX_FILE_BYTES, ParsedFile, read_yaml
 
 
 @dataclass(frozen=True)
@@ -46,7 +46,7 @@ def load(data_dir: Path, shown_as: str | None = None) -> LoadResult:
     unreadable: list[tuple[str, str]] = []
     paths = _discover(data_dir, prefix, problems)
     for path, model in paths:
-        shown = f"{prefix}/{path.relative_to(data_dir).as_posix()}"
+        shown = f"{prefix}/{printable(path.relative_to(data_dir).as_posix())}"
         result = _read_one(path, shown, model, problems)
         if result is not None:
             loaded.append(result)
@@ -67,8 +67,8 @@ def _discover(data_dir: Path, prefix: str, problems: list[Problem]):
         problems.append(Problem(prefix, 1, 1, "missing-folder", "", "the data folder does not exist", ""))
         return found
     for entry in sorted(data_dir.iterdir()):
-        shown = f"{prefix}/{entry.name}"
-        if entry.name.startswith(".") or entry.name == "README.md":
+        shown = f"{prefix}/{printable(entry.name)}"
+        if entry.name == "README.md":
             continue
         if entry.is_symlink():
             problems.append(Problem(shown, 1, 1, "symlink", "", "symbolic links are not allowed",
@@ -78,13 +78,20 @@ def _discover(data_dir: Path, prefix: str, problems: list[Problem]):
                                     "records live in the folders " + ", ".join(sorted(FOLDERS)),
                                     "move the file into one of them, or remove it"))
         else:
-            for path in sorted(entry.iterdir()):
-                shown_file = f"{shown}/{path.name}"
+            try:
+                paths = sorted(entry.iterdir())
+            except OSError as error:
+                problems.append(Problem(shown, 1, 1, "unreadable-file", "",
+                                        f"the folder cannot be read ({error.strerror})",
+                                        "check its permissions"))
+                continue
+            for path in paths:
+                shown_file = f"{shown}/{printable(path.name)}"
                 if path.is_symlink():
                     problems.append(Problem(shown_file, 1, 1, "symlink", "",
                                             "symbolic links are not allowed",
                                             "replace the link with the file itself"))
-                elif path.is_dir() or path.suffix != ".yaml":
+                elif not path.is_file() or path.suffix != ".yaml":
                     problems.append(Problem(shown_file, 1, 1, "unexpected-file", "",
                                             "only .yaml record files belong in this folder",
                                             "rename it to <id>.yaml, or remove it"))
@@ -96,10 +103,18 @@ def _discover(data_dir: Path, prefix: str, problems: list[Problem]):
 def _read_one(path: Path, shown: str, model, problems: list[Problem]) -> LoadedFile | None:
     if not ID_PATTERN.match(path.stem):
         problems.append(Problem(shown, 1, 1, "bad-file-name", "",
-                                f"'{path.name}' is not <id>.yaml with a kebab-case id",
+                                f"'{printable(path.name)}' is not <id>.yaml with a kebab-case id",
                                 "use lowercase letters, digits and hyphens, e.g. one-stop-shops.yaml"))
         return None
-    parsed = read_yaml(shown, path.read_bytes())
+    try:
+        with path.open("rb") as stream:
+            # One byte more than allowed is enough to know the file is too large.
+            content = stream.read(MAX_FILE_BYTES + 1)
+    except OSError as error:
+        problems.append(Problem(shown, 1, 1, "unreadable-file", "",
+                                f"the file cannot be read ({error.strerror})", "check its permissions"))
+        return None
+    parsed = read_yaml(shown, content)
     if parsed.problems:
         problems.extend(parsed.problems)
         return None

@@ -27,6 +27,7 @@ RESERVED_IDS = frozenset(
 )
 MAX_LINE_LENGTH = 300
 MAX_PROSE_LENGTH = 6000
+MAX_PROSE_MARKUP = 50  # links and HTML-like brackets in one Markdown field
 
 
 # --- markers read by the reference checks and the schema export -----------------------------
@@ -72,13 +73,24 @@ def _check_line(value: str) -> str:
 def _check_prose(value: str) -> str:
     if not value.strip():
         raise PydanticCustomError("bad_text", "text may not be empty")
+    # Python-Markdown takes time quadratic in the number of brackets (6000 "[" take half a
+    # minute): a pull request must not be able to stall the build.
+    for character in "[<":
+        if value.count(character) > MAX_PROSE_MARKUP:
+            raise PydanticCustomError(
+                "bad_text", f"at most {MAX_PROSE_MARKUP} '{character}' characters in one text field"
+            )
     return value
 
 
 def _check_url(value: str) -> str:
     if any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in value):
         raise PydanticCustomError("bad_url", "a URL may not contain spaces or control characters")
-    parts = urlsplit(value)
+    try:
+        parts = urlsplit(value)
+        parts.port  # noqa: B018 - raises on a port that is not a number from 0 to 65535
+    except ValueError as error:
+        raise PydanticCustomError("bad_url", "the link cannot be read: {reason}", {"reason": str(error)}) from None
     if parts.scheme not in ("http", "https"):
         raise PydanticCustomError("bad_url", "only absolute http:// or https:// links are allowed")
     if not parts.hostname or value.startswith(("//", "http:///", "https:///")):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 import math
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 import yaml
@@ -32,11 +33,24 @@ from .problems import Problem, field_path
 MAX_FILE_BYTES = 256 * 1024
 MAX_DEPTH = 10
 
-# Control characters other than tab and newline, C1 controls, bidirectional overrides and
-# zero-width characters: invisible in review, they can make text read differently than it is.
-FORBIDDEN_CHARACTERS = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
-)
+# Characters other than printable ASCII, tab and line breaks; each is then checked by category.
+_NOT_PLAIN_ASCII = re.compile("[^\t\n\r\x20-\x7e]")
+# Control characters (C0 other than tab and line breaks, DEL, C1), format characters (bidirectional
+# overrides, zero-width characters, soft hyphens, invisible "tag" characters), private-use
+# characters, surrogates, and the line and paragraph separators libyaml counts as line breaks:
+# invisible in review, they can make text read differently than it is.
+_FORBIDDEN_CATEGORIES = frozenset({"Cc", "Cf", "Co", "Cs", "Zl", "Zp"})
+# YAML 1.1 reads 1:30 as the number 90 (base 60); a record never means that.
+_SEXAGESIMAL = re.compile(r"^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$")
+# Beyond this a number is a typo (and JavaScript could no longer hold it exactly).
+MAX_WHOLE_NUMBER = 10**15
+
+
+def _forbidden(character: str) -> bool:
+    code = ord(character)
+    noncharacter = (code & 0xFFFE) == 0xFFFE or 0xFDD0 <= code <= 0xFDEF
+    return noncharacter or unicodedata.category(character) in _FORBIDDEN_CATEGORIES
+
 
 STR = "tag:yaml.org,2002:str"
 _resolver = yaml.resolver.Resolver()
@@ -83,7 +97,7 @@ def read_yaml(path: str, content: bytes) -> ParsedFile:
     result = ParsedFile()
     if len(content) > MAX_FILE_BYTES:
         result.problems.append(
-            Problem(path, 1, 1, "file-too-large", "", f"the file has {len(content)} bytes",
+            Problem(path, 1, 1, "file-too-large", "", f"the file has more than {MAX_FILE_BYTES} bytes",
                     f"a record file has at most {MAX_FILE_BYTES} bytes; split or shorten it")
         )
         return result
@@ -98,7 +112,9 @@ def read_yaml(path: str, content: bytes) -> ParsedFile:
         )
         return result
     text = text.removeprefix("\ufeff")
-    for match in FORBIDDEN_CHARACTERS.finditer(text):
+    for match in _NOT_PLAIN_ASCII.finditer(text):
+        if not _forbidden(match.group()):
+            continue
         line = text.count("\n", 0, match.start()) + 1
         column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
         result.problems.append(
@@ -177,6 +193,7 @@ class _Builder:
                         "records are never nested this deep; check the indentation")
         mark = event.start_mark
         if isinstance(event, ScalarEvent):
+            self.check_characters(event)
             tag, value = self.scalar(event)
             self.positions[location] = Position(mark.line + 1, mark.column + 1, event.value, tag)
             return value
@@ -205,6 +222,7 @@ class _Builder:
         if not isinstance(event, ScalarEvent):
             self.refuse(event, "non-string-key", "a key must be a plain word, not a list or mapping",
                         "write `field: value`")
+        self.check_characters(event)
         if event.anchor is not None or event.tag is not None:
             self.refuse(event, "yaml-tag", "keys may not carry anchors or tags", "remove it")
         tag = _resolver.resolve(ScalarNode, event.value, event.implicit)
@@ -217,16 +235,37 @@ class _Builder:
                         _join(location, event.value))
         return event.value
 
+    def check_characters(self, event) -> None:
+        """The file's text was checked before parsing; this catches characters written as escapes
+        in double quotes ("\\u202e", "\\x07", "\\L"), which only appear once YAML decodes them."""
+        for match in _NOT_PLAIN_ASCII.finditer(event.value):
+            if _forbidden(match.group()):
+                self.refuse(event, "forbidden-character",
+                            f"invisible or control character U+{ord(match.group()):04X} (written as an escape)",
+                            "delete it; records may not contain control, bidirectional or zero-width characters")
+
     def scalar(self, event) -> tuple[str, object]:
         tag = _resolver.resolve(ScalarNode, event.value, event.implicit)
         if tag == STR:
             return "str", event.value
         name = tag.rsplit(":", 1)[-1]
+        if name in ("int", "float") and _SEXAGESIMAL.match(event.value):
+            self.refuse(event, "bad-number", f"YAML 1.1 reads '{event.value}' as a number in base 60",
+                        "write an ordinary number such as 1250 or 12.5; if it is text, put it in quotes")
+        if name in ("int", "float") and len(event.value) > 40:
+            self.refuse(event, "bad-number", f"'{event.value[:40]}...' is too long for a number",
+                        "write an ordinary number such as 1250 or 12.5; if it is text, put it in quotes")
         try:
             value = _CONSTRUCTORS[tag](ScalarNode(tag, event.value))
         except (ValueError, OverflowError):
-            self.refuse(event, "bad-date", f"'{event.value}' is not a real date",
-                        "write a date that exists, as YYYY-MM-DD")
+            if name == "timestamp":
+                self.refuse(event, "bad-date", f"'{event.value}' is not a real date",
+                            "write a date that exists, as YYYY-MM-DD")
+            self.refuse(event, "bad-number", f"'{event.value[:40]}' is not a number YAML can read",
+                        "write an ordinary number such as 1250 or 12.5")
+        if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= MAX_WHOLE_NUMBER:
+            self.refuse(event, "bad-number", f"'{event.value[:40]}' is too large a number",
+                        f"whole numbers stay below {MAX_WHOLE_NUMBER:,}; check for a typo")
         if isinstance(value, float) and not math.isfinite(value):
             self.refuse(event, "non-finite-number", f"'{event.value}' is not a finite number",
                         "write an ordinary number")

@@ -15,6 +15,7 @@ from markupsafe import Markup
 
 # Characters Python-Markdown (with the tables and attr_list extensions) gives a meaning to.
 _MARKDOWN_SPECIALS = frozenset("\\`*_{}[]()>#+-.!|")
+_ESCAPES = {ch: "\\" + ch for ch in _MARKDOWN_SPECIALS} | {":": "&#58;"}
 
 _ALLOWED_TAGS = {"p", "br", "em", "strong", "a", "ul", "ol", "li", "code", "blockquote", "sup", "sub"}
 _ALLOWED_ATTRIBUTES = {"a": {"href"}}
@@ -26,7 +27,9 @@ def escape_markdown(value: object) -> Markup:
     if isinstance(value, Markup):
         return value
     text = html.escape(str(value), quote=True)
-    return Markup("".join("\\" + ch if ch in _MARKDOWN_SPECIALS else ch for ch in text))
+    # A colon cannot be backslash-escaped; as an entity it cannot start an emoji code (:warning:),
+    # which the emoji extension would turn into an image.
+    return Markup("".join(_ESCAPES.get(ch, ch) for ch in text))
 
 
 def render_prose(text: str | None) -> Markup:
