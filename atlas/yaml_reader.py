@@ -117,9 +117,12 @@ def read_yaml(path: str, content: bytes) -> ParsedFile:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         what = " ".join(part for part in (error.context, error.problem) if part)
+        hint = "check the indentation and quoting on this line and the one above"
+        lines = text.split("\n")
+        if 0 < line <= len(lines) and "\t" in lines[line - 1][: column]:
+            hint = "YAML does not allow tabs for indentation: indent with spaces"
         result.problems.append(
-            Problem(path, line, column, "yaml-syntax", "", f"YAML syntax error: {what}",
-                    "check the indentation and quoting on this line and the one above")
+            Problem(path, line, column, "yaml-syntax", "", f"YAML syntax error: {what}", hint)
         )
     except yaml.YAMLError as error:
         result.problems.append(
@@ -170,14 +173,15 @@ class _Builder:
             isinstance(event, (MappingStartEvent, SequenceStartEvent)) and event.implicit
         )
         if explicit_tag:
-            self.refuse(event, "yaml-tag", f"explicit tag {event.tag} is not allowed",
+            shown_tag = event.tag.replace("tag:yaml.org,2002:", "!!")
+            self.refuse(event, "yaml-tag", f"explicit tag {shown_tag} is not allowed",
                         "remove the tag; to make a value text, put it in quotes")
         if depth > MAX_DEPTH:
             self.refuse(event, "too-deep", f"values are nested more than {MAX_DEPTH} levels deep",
                         "records are never nested this deep; check the indentation")
         mark = event.start_mark
         if isinstance(event, ScalarEvent):
-            tag, value = self.scalar(event)
+            tag, value = self.scalar(event, location)
             self.positions[location] = Position(mark.line + 1, mark.column + 1, event.value, tag)
             return value
         self.positions[location] = Position(mark.line + 1, mark.column + 1)
@@ -217,7 +221,7 @@ class _Builder:
                         _join(location, event.value))
         return event.value
 
-    def scalar(self, event) -> tuple[str, object]:
+    def scalar(self, event, location: tuple = ()) -> tuple[str, object]:
         tag = _resolver.resolve(ScalarNode, event.value, event.implicit)
         if tag == STR:
             return "str", event.value
@@ -226,13 +230,13 @@ class _Builder:
             value = _CONSTRUCTORS[tag](ScalarNode(tag, event.value))
         except (ValueError, OverflowError):
             self.refuse(event, "bad-date", f"'{event.value}' is not a real date",
-                        "write a date that exists, as YYYY-MM-DD")
+                        "write a date that exists, as YYYY-MM-DD", field_path(location))
         if isinstance(value, float) and not math.isfinite(value):
             self.refuse(event, "non-finite-number", f"'{event.value}' is not a finite number",
-                        "write an ordinary number")
+                        "write an ordinary number", field_path(location))
         if isinstance(value, datetime.datetime):
             self.refuse(event, "bad-date", f"'{event.value}' has a time of day",
-                        "write the date alone, as YYYY-MM-DD")
+                        "write the date alone, as YYYY-MM-DD", field_path(location))
         return name, value
 
 
