@@ -90,6 +90,12 @@ def _problem(detail, location, parsed: ParsedFile, path: str, model) -> Problem:
             hint = f"write it as a list: `- {position.raw}` on the next line, indented by two spaces"
         return Problem(path, position.line, position.column, "wrong-type", field,
                        f"expected {expected}, got {shown}", hint)
+    if detail.get("input") == "" and kind in ("bad_id", "bad_text"):  # a template left unfilled
+        names = [part for part in location if isinstance(part, str)]
+        owner_location = location[: max(i for i, part in enumerate(location) if isinstance(part, str))]
+        description = _description(_model_at(model, owner_location), names[-1]) if names else ""
+        return Problem(path, position.line, position.column, "empty-value", field,
+                       "no value given", f"fill it in: {description}")
     code = _CODES.get(kind, "bad-value")
     if code == "out-of-range" and location and location[-1] in ("year", "start", "end"):
         code = "bad-year"

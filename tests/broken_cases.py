@@ -148,6 +148,11 @@ CASES: list[Case] = [
         'data/practices/moldova-hometown-associations.yaml:2:8: error [bad-text] title: this field is a single line of text; remove the line breaks',
     ),
     Case(
+        'empty-value',
+        replace(PRACTICE, "title: Hometown associations in Moldovan localities", 'title: ""'),
+        'data/practices/moldova-hometown-associations.yaml:2:8: error [empty-value] title: no value given; fill it in: Name of the practice in English',
+    ),
+    Case(
         'unknown-reference',
         replace(PRACTICE, "organization: undp", "organization: undpp"),
         "data/practices/moldova-hometown-associations.yaml:27:19: error [unknown-reference] actors[0].organization: no organization has the id 'undpp'; did you mean 'undp'?",

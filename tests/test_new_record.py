@@ -44,8 +44,10 @@ def test_the_template_lists_the_allowed_terms_and_an_unfilled_template_does_not_
     main(["new", "practice", "lisbon-one-stop-shop", "--data", str(data_copy)])
     text = (data_copy / "practices" / "lisbon-one-stop-shop.yaml").read_text()
     assert f"One of: {LENSES}." in " ".join(line.lstrip("# ") for line in text.splitlines())
-    codes = {problem.code for problem in load(data_copy).problems}
-    assert codes and codes <= {"bad-id", "bad-text", "summary-too-short"}
+    problems = load(data_copy, shown_as="data").problems
+    assert {problem.code for problem in problems} == {"empty-value"}
+    assert problems[0].format() == ("data/practices/lisbon-one-stop-shop.yaml:10:8: error [empty-value] title: "
+                                    "no value given; fill it in: Name of the practice in English")
 
 
 def test_a_filled_in_practice_template_validates(data_copy):
