@@ -10,6 +10,8 @@ import os
 import sys
 from pathlib import Path
 
+import yaml
+
 from . import editor_headers, link_check
 from . import published as published_ids
 from .loader import load
@@ -90,6 +92,10 @@ def new(arguments) -> int:
         return 2
     data = Path(arguments.data)
     path = data / KINDS[kind].folder / f"{identifier}.yaml"
+    if not data.is_dir():
+        print(f"error: there is no data folder '{data}'; run this in the repository's top folder",
+              file=sys.stderr)
+        return 2
     if path.exists():
         print(f"error: {path} already exists; edit it, or choose another id", file=sys.stderr)
         return 2
@@ -101,7 +107,6 @@ def new(arguments) -> int:
 
 def _terms(data: Path) -> dict[str, list[str]]:
     """The term ids of each vocabulary, read leniently: a template is written even if data is broken."""
-    import yaml
     terms = {}
     for path in sorted((data / "vocabularies").glob("*.yaml")):
         try:

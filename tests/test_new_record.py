@@ -87,3 +87,9 @@ def test_new_never_overwrites_a_record(data_copy, capsys):
     assert main(["new", "practice", "moldova-hometown-associations", "--data", str(data_copy)]) == 2
     assert "already exists" in capsys.readouterr().err
     assert path.read_text() == before
+
+
+def test_new_outside_the_repository_says_where_to_run_it(tmp_path, capsys):
+    assert main(["new", "practice", "lisbon-one-stop-shop", "--data", str(tmp_path / "data")]) == 2
+    assert "run this in the repository's top folder" in capsys.readouterr().err
+    assert not (tmp_path / "data").exists()
