@@ -111,3 +111,8 @@ def test_the_headers_command_adds_and_corrects_the_schema_line_idempotently(data
                                     "vocabularies"])
 def test_every_schema_a_header_points_at_exists(folder):
     assert (ROOT / "schema" / f"{folder}.schema.json").is_file()
+
+
+def test_every_data_file_points_at_its_json_schema():
+    missing = [str(path.relative_to(ROOT)) for path, _ in files_to_fix(ROOT / "data")]
+    assert not missing, f"{len(missing)} data file(s) lack the yaml-language-server line, e.g. {missing[:3]}; run `make headers`"
