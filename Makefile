@@ -4,7 +4,7 @@ PYTHON := $(VENV)/bin/python
 SITE ?= site
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build validate test schema browser clean
+.PHONY: serve build validate test schema browser clean new publish headers lint links
 
 $(VENV)/installed: requirements.txt pyproject.toml
 	python3 -m venv $(VENV)
@@ -23,6 +23,22 @@ validate: $(VENV)/installed  ## Check every record and list every problem
 
 schema: $(VENV)/installed  ## Regenerate the JSON Schemas editors use (schema/)
 	$(PYTHON) -m atlas schema --out schema
+
+new: $(VENV)/installed  ## Start a record from its template: make new TYPE=practice ID=lisbon-one-stop-shop
+	@test -n "$(TYPE)" -a -n "$(ID)" || { echo "usage: make new TYPE=practice|country|framework|organization|source ID=<id>"; exit 2; }
+	$(PYTHON) -m atlas new $(TYPE) $(ID)
+
+publish: $(VENV)/installed  ## List every current record id in data/published.yaml (after adding records)
+	$(PYTHON) -m atlas publish
+
+headers: $(VENV)/installed  ## Point every data file at its JSON Schema (first line), for editors
+	$(PYTHON) -m atlas headers
+
+lint: $(VENV)/installed  ## yamllint over the data files (layout, and yes/no read as true/false)
+	$(VENV)/bin/yamllint data/
+
+links: $(VENV)/installed  ## Report dead external links (uses the network; CI runs it weekly)
+	$(PYTHON) -m atlas links
 
 browser:  ## Debian's Chromium for the browser tests (never a downloaded browser)
 	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }

@@ -55,6 +55,10 @@ def _nearest(value: str, candidates: Iterable[str]) -> str:
     return f"did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
 
 
+def _a(noun: str) -> str:
+    return f"{'an' if noun[0] in 'aeiou' else 'a'} {noun}"
+
+
 def check_references(index: Index) -> Iterator[Problem]:
     """unknown-reference / wrong-reference-type / unknown-term: every id and term must exist."""
     for item in index.files:
@@ -75,7 +79,7 @@ def check_references(index: Index) -> Iterator[Problem]:
             if kinds:
                 yield index.problem(
                     item, ref.location, "wrong-reference-type",
-                    f"'{ref.value}' is a {' and a '.join(sorted(kinds))}, not a {kind}",
+                    f"'{ref.value}' is {' and '.join(_a(k) for k in sorted(kinds))}, not {_a(kind)}",
                     f"use the id of a {kind} record here",
                 )
             else:
@@ -152,6 +156,51 @@ def check_no_self_reference(index: Index) -> Iterator[Problem]:
                                     "the record refers to itself", "point at another record")
 
 
+# Inclusion criteria (docs/contribute/inclusion-criteria.md) that a program can check.
+MIN_SUMMARY_LENGTH = 60
+MIN_REASON_LENGTH = 20
+
+
+def check_summary_length(index: Index) -> Iterator[Problem]:
+    """summary-too-short: a practice or framework is explained in at least a full sentence."""
+    for item in index.files:
+        record = item.record
+        if record.kind in ("practice", "framework") and len(record.summary.strip()) < MIN_SUMMARY_LENGTH:
+            yield index.problem(
+                item, ("summary",), "summary-too-short",
+                f"the summary has {len(record.summary.strip())} characters; at least "
+                f"{MIN_SUMMARY_LENGTH} are needed",
+                "say in your own words what it is, who runs it and what it does",
+            )
+
+
+def check_lens_reasons(index: Index) -> Iterator[Problem]:
+    """repeated-lens / reason-too-short: each lens appears once and comes with a real reason."""
+    for item in index.files:
+        lenses = getattr(item.record, "lenses", None)
+        if lenses is None:
+            continue
+        assignments = [(("lenses", "primary"), lenses.primary)] + [
+            (("lenses", "secondary", number), assignment) for number, assignment in enumerate(lenses.secondary)
+        ]
+        seen: set[str] = set()
+        for location, assignment in assignments:
+            if assignment.lens in seen:
+                yield index.problem(
+                    item, location + ("lens",), "repeated-lens",
+                    f"the lens '{assignment.lens}' is given more than once",
+                    "give each lens once: the primary lens is not repeated among the secondary ones",
+                )
+            seen.add(assignment.lens)
+            if len(assignment.reason) < MIN_REASON_LENGTH:
+                yield index.problem(
+                    item, location + ("reason",), "reason-too-short",
+                    f"the reason has {len(assignment.reason)} characters; at least {MIN_REASON_LENGTH} "
+                    "are needed",
+                    "say in a short sentence why the record illustrates this lens",
+                )
+
+
 CHECKS: tuple[Check, ...] = (
     check_references,
     check_components,
@@ -159,6 +208,8 @@ CHECKS: tuple[Check, ...] = (
     check_vocabularies_present,
     check_country_codes,
     check_no_self_reference,
+    check_summary_length,
+    check_lens_reasons,
 )
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from . import checks
+from . import published as published_ids
 from .dataset import Dataset
 from .model import FOLDERS, ID_PATTERN
 from .problems import Problem, printable
@@ -34,6 +35,8 @@ class LoadResult:
     dataset: Dataset | None
     problems: list[Problem] = field(default_factory=list)
     file_count: int = 0
+    # The published ids and redirects (data/published.yaml); None when nothing is published yet.
+    published: published_ids.Published | None = None
 
 
 def load(data_dir: Path, shown_as: str | None = None) -> LoadResult:
@@ -54,10 +57,17 @@ def load(data_dir: Path, shown_as: str | None = None) -> LoadResult:
             unreadable.append((model.kind, path.stem))
     # A record with its own problem still exists: references to it are not reported as well.
     problems.extend(checks.run_all(loaded, unreadable))
+    published_file = published_ids.read(data_dir, prefix, problems)
+    if published_file is not None:
+        existing: dict[str, set[str]] = {}
+        for path, model in paths:
+            existing.setdefault(model.folder, set()).add(path.stem)
+        problems.extend(published_ids.check(published_file, existing))
     problems.sort()
     if problems:
         return LoadResult(None, problems, len(paths))
-    return LoadResult(Dataset.build([item.record for item in loaded]), [], len(paths))
+    return LoadResult(Dataset.build([item.record for item in loaded]), [], len(paths),
+                      published_file.content if published_file else None)
 
 
 def _discover(data_dir: Path, prefix: str, problems: list[Problem]):
@@ -68,7 +78,7 @@ def _discover(data_dir: Path, prefix: str, problems: list[Problem]):
         return found
     for entry in sorted(data_dir.iterdir()):
         shown = f"{prefix}/{printable(entry.name)}"
-        if entry.name == "README.md":
+        if entry.name in ("README.md", published_ids.FILE_NAME) and not entry.is_symlink():
             continue
         if entry.is_symlink():
             problems.append(Problem(shown, 1, 1, "symlink", "", "symbolic links are not allowed",

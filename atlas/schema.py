@@ -7,6 +7,7 @@ vocabulary files when those are given.
 from __future__ import annotations
 
 from .model import FOLDERS
+from .published import Published
 
 
 def json_schemas() -> dict[str, dict]:
@@ -16,4 +17,8 @@ def json_schemas() -> dict[str, dict]:
         document = model.model_json_schema()
         document["$schema"] = "https://json-schema.org/draft/2020-12/schema"
         schemas[folder] = document
+    # data/published.yaml: the published ids and redirects.
+    document = Published.model_json_schema()
+    document["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schemas["published"] = document
     return schemas

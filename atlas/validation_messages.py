@@ -85,13 +85,36 @@ def _problem(detail, location, parsed: ParsedFile, path: str, model) -> Problem:
                            f"expected text, but YAML reads `{position.raw}` as {_article(position.tag)}",
                            f"put it in quotes: \"{position.raw}\"")
         shown = f"`{position.raw}`" if position.raw is not None else "a list or mapping"
+        hint = f"write {expected} here"
+        if kind == "list_type" and position.raw is not None:
+            hint = f"write it as a list: `- {position.raw}` on the next line, indented by two spaces"
         return Problem(path, position.line, position.column, "wrong-type", field,
-                       f"expected {expected}, got {shown}", f"write {expected} here")
+                       f"expected {expected}, got {shown}", hint)
+    if detail.get("input") == "" and kind in ("bad_id", "bad_text"):  # a template left unfilled
+        names = [part for part in location if isinstance(part, str)]
+        owner_location = location[: max(i for i, part in enumerate(location) if isinstance(part, str))]
+        description = _description(_model_at(model, owner_location), names[-1]) if names else ""
+        return Problem(path, position.line, position.column, "empty-value", field,
+                       "no value given", f"fill it in: {description}")
     code = _CODES.get(kind, "bad-value")
     if code == "out-of-range" and location and location[-1] in ("year", "start", "end"):
         code = "bad-year"
     message = detail["msg"].removeprefix("Value error, ")
     hint = _range_hint(detail) if code in ("out-of-range", "bad-year", "too-long") else ""
+    if code in ("out-of-range", "bad-year"):
+        what = "year" if code == "bad-year" else "number"
+        message = f"`{position.raw}` is not a {what} in the allowed range"
+        if code == "bad-year":
+            hint += "; write the year with four digits, e.g. 2017"
+    elif code == "too-long":
+        message = f"the text has {len(str(detail.get('input', '')))} characters, too many for this field"
+    elif code in ("bad-id", "bad-url"):
+        what = "an id" if code == "bad-id" else "a link the atlas accepts"
+        message, hint = f"'{detail.get('input')}' is not {what}", message
+        if code == "bad-url":
+            hint += ": write the full address, e.g. https://www.undp.org/"
+    elif "; " in message:  # our own messages say what is wrong, then what to do
+        message, hint = message.split("; ", 1)
     if kind == "too_short":
         message, hint = "the list is empty", "give at least one item"
     return Problem(path, position.line, position.column, code, field, message, hint)

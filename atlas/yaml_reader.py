@@ -133,9 +133,12 @@ def read_yaml(path: str, content: bytes) -> ParsedFile:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         what = " ".join(part for part in (error.context, error.problem) if part)
+        hint = "check the indentation and quoting on this line and the one above"
+        lines = text.split("\n")
+        if 0 < line <= len(lines) and "\t" in lines[line - 1][: column]:
+            hint = "YAML does not allow tabs for indentation: indent with spaces"
         result.problems.append(
-            Problem(path, line, column, "yaml-syntax", "", f"YAML syntax error: {what}",
-                    "check the indentation and quoting on this line and the one above")
+            Problem(path, line, column, "yaml-syntax", "", f"YAML syntax error: {what}", hint)
         )
     except yaml.YAMLError as error:
         result.problems.append(
@@ -186,7 +189,8 @@ class _Builder:
             isinstance(event, (MappingStartEvent, SequenceStartEvent)) and event.implicit
         )
         if explicit_tag:
-            self.refuse(event, "yaml-tag", f"explicit tag {event.tag} is not allowed",
+            shown_tag = event.tag.replace("tag:yaml.org,2002:", "!!")
+            self.refuse(event, "yaml-tag", f"explicit tag {shown_tag} is not allowed",
                         "remove the tag; to make a value text, put it in quotes")
         if depth > MAX_DEPTH:
             self.refuse(event, "too-deep", f"values are nested more than {MAX_DEPTH} levels deep",
@@ -194,7 +198,7 @@ class _Builder:
         mark = event.start_mark
         if isinstance(event, ScalarEvent):
             self.check_characters(event)
-            tag, value = self.scalar(event)
+            tag, value = self.scalar(event, location)
             self.positions[location] = Position(mark.line + 1, mark.column + 1, event.value, tag)
             return value
         self.positions[location] = Position(mark.line + 1, mark.column + 1)
@@ -244,7 +248,7 @@ class _Builder:
                             f"invisible or control character U+{ord(match.group()):04X} (written as an escape)",
                             "delete it; records may not contain control, bidirectional or zero-width characters")
 
-    def scalar(self, event) -> tuple[str, object]:
+    def scalar(self, event, location: tuple = ()) -> tuple[str, object]:
         tag = _resolver.resolve(ScalarNode, event.value, event.implicit)
         if tag == STR:
             return "str", event.value
@@ -260,18 +264,18 @@ class _Builder:
         except (ValueError, OverflowError):
             if name == "timestamp":
                 self.refuse(event, "bad-date", f"'{event.value}' is not a real date",
-                            "write a date that exists, as YYYY-MM-DD")
+                            "write a date that exists, as YYYY-MM-DD", field_path(location))
             self.refuse(event, "bad-number", f"'{event.value[:40]}' is not a number YAML can read",
-                        "write an ordinary number such as 1250 or 12.5")
+                        "write an ordinary number such as 1250 or 12.5", field_path(location))
         if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= MAX_WHOLE_NUMBER:
             self.refuse(event, "bad-number", f"'{event.value[:40]}' is too large a number",
-                        f"whole numbers stay below {MAX_WHOLE_NUMBER:,}; check for a typo")
+                        f"whole numbers stay below {MAX_WHOLE_NUMBER:,}; check for a typo", field_path(location))
         if isinstance(value, float) and not math.isfinite(value):
             self.refuse(event, "non-finite-number", f"'{event.value}' is not a finite number",
-                        "write an ordinary number")
+                        "write an ordinary number", field_path(location))
         if isinstance(value, datetime.datetime):
             self.refuse(event, "bad-date", f"'{event.value}' has a time of day",
-                        "write the date alone, as YYYY-MM-DD")
+                        "write the date alone, as YYYY-MM-DD", field_path(location))
         return name, value
 
 

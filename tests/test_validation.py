@@ -66,7 +66,7 @@ def test_a_reference_to_the_wrong_kind_of_record_is_refused(data_copy):
     edit(data_copy, PRACTICE, "  - mda", "  - undp")
     [problem] = problems(data_copy)
     assert (problem.code, problem.field) == ("wrong-reference-type", "countries[0]")
-    assert "is a organization, not a country" in problem.message
+    assert "is an organization, not a country" in problem.message
 
 
 def test_an_unknown_vocabulary_term_lists_the_allowed_ones(data_copy):

@@ -15,6 +15,7 @@ from ..loader import load
 from .pages import PageRenderer
 
 _renderer: PageRenderer | None = None
+_redirects: dict[str, dict[str, str]] = {}
 
 
 def data_dir(config_file: str) -> Path:
@@ -23,7 +24,7 @@ def data_dir(config_file: str) -> Path:
 
 
 def start(config_file: str) -> PageRenderer:
-    global _renderer
+    global _renderer, _redirects
     result = load(data_dir(config_file), shown_as="data")
     if result.problems:
         listing = "\n".join(problem.format() for problem in result.problems)
@@ -32,7 +33,13 @@ def start(config_file: str) -> PageRenderer:
             "Run `make validate` to see them again."
         )
     _renderer = PageRenderer(result.dataset)
+    _redirects = result.published.redirect_map() if result.published else {}
     return _renderer
+
+
+def redirects() -> dict[str, dict[str, str]]:
+    """Old id -> new id per folder, from data/published.yaml."""
+    return _redirects
 
 
 def renderer() -> PageRenderer:

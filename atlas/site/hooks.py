@@ -12,6 +12,7 @@ from mkdocs.structure.files import File, InclusionLevel
 
 from atlas.site import build, publishing
 from atlas.site.pages import PAGE_KINDS
+from atlas.site.redirects import redirect_files
 
 # The page source of every generated page: one macro call with a validated kind and id.
 # Record text never enters page source, so mkdocs-macros' Jinja never sees it.
@@ -34,6 +35,8 @@ def on_files(files, config):
                 inclusion=InclusionLevel.NOT_IN_NAV,
             )
             files.append(generated)
+    for redirect in redirect_files(config, build.redirects()):
+        files.append(redirect)
     return publishing.add_files(files, config)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from . import build, publishing
+from .data_reference import data_reference_context
 from .pages import PAGE_KINDS, index_groups
 
 
@@ -32,6 +33,13 @@ def home(root: str = "") -> Markup:
     return renderer.block("home", lenses=lenses, counts=counts, root=Markup(root))
 
 
+def data_reference() -> Markup:
+    """Every field of every record kind, from the model, for the Data reference page."""
+    renderer = build.renderer()
+    return renderer.block("data_reference", **data_reference_context(renderer.data))
+
+
 def define_env(env) -> None:
-    for macro in (record_page, record_index, home, publishing.data_downloads, publishing.changelog_days):
+    for macro in (record_page, record_index, home, data_reference, publishing.data_downloads,
+                  publishing.changelog_days):
         env.macro(macro)
