@@ -116,7 +116,7 @@ CASES = [
          message="at most 50 '['"),
     Case("html-that-renders-for-seconds", record("summary: '" + "<a " * 1000 + "'\n"), "bad-text", 7),
     Case("line-break-in-a-name", record(name='"two\\nlines"'), "bad-text", 2),
-    Case("empty-name", record(name='""'), "bad-text", 2),
+    Case("empty-name", record(name='""'), "empty-value", 2),
     # --- ids that would not be safe path segments ---
     Case("dot-dot-id", record(id='"../../etc"'), "bad-id", 1),
     Case("slash-id", record(id="a/b"), "bad-id", 1),
@@ -194,7 +194,7 @@ def test_each_hostile_file_is_refused_with_its_code_file_and_line(data_copy, cas
     summary = [problem.format() for problem in result.problems]
     assert [(p.code, p.path, p.line) for p in result.problems] == [(case.code, shown, case.line)], summary
     [problem] = result.problems
-    assert case.message in problem.message
+    assert case.message in f"{problem.message}; {problem.hint}"
     assert problem.message and "\n" not in problem.format()
 
 
