@@ -7,10 +7,12 @@ file, so no module in this folder may be named like a library.
 from __future__ import annotations
 
 import html
+from pathlib import Path
 
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
-from atlas.site import build, publishing
+from atlas.site import build, explorer, publishing, search_index, theme_fixes
 from atlas.site.pages import PAGE_KINDS
 from atlas.site.redirects import redirect_files
 
@@ -37,7 +39,19 @@ def on_files(files, config):
             files.append(generated)
     for redirect in redirect_files(config, build.redirects()):
         files.append(redirect)
+    files.append(File.generated(config, explorer.JSON_PATH, content=explorer.explorer_json(data)))
     return publishing.add_files(files, config)
+
+
+def on_post_page(output, page, config):
+    return theme_fixes.fix_page(output)
+
+
+@event_priority(-100)  # after the search plugin has written its index
+def on_post_build(config):
+    index_file = Path(config.site_dir) / "search" / "search_index.json"
+    if index_file.is_file():
+        search_index.rewrite(index_file)
 
 
 def on_page_markdown(markdown, page, config, files):

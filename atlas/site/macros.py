@@ -5,6 +5,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from . import build, publishing
+from .browse_macros import MACROS as BROWSE_MACROS
 from .data_reference import data_reference_context
 from .pages import PAGE_KINDS, index_groups
 
@@ -41,5 +42,5 @@ def data_reference() -> Markup:
 
 def define_env(env) -> None:
     for macro in (record_page, record_index, home, data_reference, publishing.data_downloads,
-                  publishing.changelog_days):
+                  publishing.changelog_days, *BROWSE_MACROS):
         env.macro(macro)

@@ -14,6 +14,7 @@ from markupsafe import Markup
 
 from ..dataset import Dataset
 from ..model import Country, Framework, Organization, Practice, Source, VocabularyTerm
+from .country_profile import neighbours
 from .templating import make_environment
 
 
@@ -38,6 +39,7 @@ def country_context(data: Dataset, record: Country) -> dict:
         "practices_by_lens": by_lens,
         "organizations": _by_title(data.organizations[i] for i in organization_ids),
         "frameworks": _by_title(data.frameworks[i] for i in framework_ids),
+        "neighbours": neighbours(data, record),
     }
 
 
@@ -135,7 +137,7 @@ def index_groups(data: Dataset, kind: str) -> list[tuple[str, str, list]]:
         ]
     if kind == "country":
         grouping, vocabulary = (lambda c: c.region), "regions"
-        detail = lambda c: f"{len(data.practices_by_country.get(c.id, []))} practices"  # noqa: E731
+        detail = lambda c: f"{(n := len(data.practices_by_country.get(c.id, [])))} practice{'' if n == 1 else 's'}"  # noqa: E731
     elif kind == "framework":
         grouping, vocabulary = (lambda f: f.framework_kind), "framework-kinds"
         detail = lambda f: f"{len(f.components)} components" if f.components else ""  # noqa: E731

@@ -1,0 +1,49 @@
+"""Macros of the browsing pages: the explorer, the comparison tables and the world map.
+
+Each takes `root`, the way from the calling page to the top of the site ("" or "../").
+"""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from . import build
+from .explorer import explorer_list
+from .html_blocks import render_block
+from .overviews import cross_tables
+from .worldmap import HEIGHT, WIDTH, legend, map_countries, missing_outlines
+
+
+def _root(root: str) -> Markup:
+    if root not in ("", "../"):
+        raise ValueError("root is '' or '../'")
+    return Markup(root)
+
+
+def explorer(root: str = "../") -> Markup:
+    """The explorer: its controls (filled in by explorer.js) and the list of every practice."""
+    return render_block("explorer.html.j2", items=explorer_list(build.renderer().data), root=_root(root))
+
+
+def compare_tables(root: str = "../") -> Markup:
+    renderer = build.renderer()
+    return renderer.block("overviews", tables=cross_tables(renderer.data), root=_root(root))
+
+
+def world_map(root: str = "../") -> Markup:
+    data = build.renderer().data
+    countries = map_countries(data)
+    return render_block(
+        "world-map.html.j2",
+        countries=countries,
+        record_ids=set(data.countries),
+        linked=[c for c in countries if c.id in data.countries],
+        missing=[data.countries[code] for code in missing_outlines(data)],
+        legend=legend(),
+        width=WIDTH,
+        height=HEIGHT,
+        root=_root(root),
+    )
+
+
+MACROS = (explorer, compare_tables, world_map)

@@ -1,0 +1,129 @@
+"""The explorer's data: every practice with the facet values it has, as the JSON file the page filters.
+
+The explorer page (`/explore/`) lists every practice in its HTML, so it works without JavaScript;
+`docs/assets/explorer.js` then loads `/explore/practices.json` and filters that list by facet and
+text. The file is kept lean because every visitor of the explorer downloads it: each facet's value
+ids and labels are listed once, and a practice refers to them by position in that list.
+
+Facet names are also the URL query parameters of the explorer (a contract with the benchmark):
+`lens`, `level`, `sector`, `mechanism`, `country`, `region`, `organization`, `framework`, `source`,
+plus `q` for the text filter.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..dataset import Dataset
+from ..model import Practice, RefTo
+from ..references import references
+
+# How much of a summary the text filter searches: enough for the words a reader types, short
+# enough that the file stays small as records grow.
+SUMMARY_CHARACTERS = 240
+JSON_PATH = "explore/practices.json"
+
+
+@dataclass(frozen=True)
+class Facet:
+    key: str  # the URL query parameter
+    label: str
+    values: Callable[[Dataset], list[tuple[str, str]]]  # (id, label) in display order
+    of: Callable[[Dataset, Practice], list[str]]  # the value ids one practice has
+
+
+def _terms(vocabulary: str) -> Callable[[Dataset], list[tuple[str, str]]]:
+    return lambda data: [(term.id, term.label) for term in data.terms(vocabulary)]
+
+
+def _with_acronym(record) -> str:
+    """A label with the record's first alias when the label lacks it: "Joint ... Initiative (JMDI)",
+    so readers recognise it and the text filter finds it."""
+    aliases = getattr(record, "aliases", None)
+    if aliases and len(aliases[0]) <= 12 and aliases[0] not in record.label:
+        return f"{record.label} ({aliases[0]})"
+    return record.label
+
+
+def _records(kind: str) -> Callable[[Dataset], list[tuple[str, str]]]:
+    def values(data: Dataset) -> list[tuple[str, str]]:
+        records = sorted(data.table(kind).values(), key=lambda record: record.label.lower())
+        return [(record.id, _with_acronym(record)) for record in records]
+
+    return values
+
+
+def countries_of(practice: Practice) -> list[str]:
+    """The countries a practice takes place in: its countries and its cities' countries."""
+    return list(dict.fromkeys([*practice.countries, *(city.country for city in practice.cities)]))
+
+
+def _sources_of(data: Dataset, practice: Practice) -> list[str]:
+    """Every source the practice cites anywhere (as its source page counts it)."""
+    return list(dict.fromkeys(
+        ref.value for ref in references(practice) if isinstance(ref.target, RefTo) and ref.target.kind == "source"
+    ))
+
+
+FACETS: tuple[Facet, ...] = (
+    Facet("lens", "Lens", _terms("lenses"), lambda data, p: data.lenses_of(p)),
+    Facet("level", "Level of government", _terms("levels"), lambda data, p: list(p.levels)),
+    Facet("sector", "Sector", _terms("sectors"), lambda data, p: list(p.sectors)),
+    Facet("mechanism", "Mechanism", _terms("mechanisms"), lambda data, p: list(p.mechanisms)),
+    Facet("region", "Region", _terms("regions"),
+          lambda data, p: list(dict.fromkeys(data.countries[c].region for c in countries_of(p)))),
+    Facet("country", "Country", _records("country"), lambda data, p: countries_of(p)),
+    Facet("organization", "Organization", _records("organization"),
+          lambda data, p: list(dict.fromkeys(actor.organization for actor in p.actors))),
+    Facet("framework", "Framework", _records("framework"),
+          lambda data, p: list(dict.fromkeys(link.framework for link in p.frameworks))),
+    Facet("source", "Source document", _records("source"), _sources_of),
+)
+FACET_KEYS = tuple(facet.key for facet in FACETS)
+
+
+def _plain(markdown_text: str) -> str:
+    """Summary text without Markdown punctuation or link targets, cut at a word boundary."""
+    text = re.sub(r"\]\([^)]*\)", "]", markdown_text)
+    text = re.sub(r"[*_`#>\[\]]", "", text)
+    text = " ".join(text.split())
+    if len(text) <= SUMMARY_CHARACTERS:
+        return text
+    return text[:SUMMARY_CHARACTERS].rsplit(" ", 1)[0] + "…"
+
+
+def explorer_data(data: Dataset) -> dict:
+    """The JSON document the explorer loads: facets with their values once, then the practices."""
+    facets = []
+    positions: dict[str, dict[str, int]] = {}
+    for facet in FACETS:
+        values = facet.values(data)
+        positions[facet.key] = {value_id: i for i, (value_id, _) in enumerate(values)}
+        facets.append({"key": facet.key, "label": facet.label, "values": [list(v) for v in values]})
+    practices = []
+    for practice in sorted(data.practices.values(), key=lambda p: p.title.lower()):
+        entry: dict = {"id": practice.id, "title": practice.title}
+        if practice.aliases:
+            entry["aliases"] = practice.aliases
+        entry["text"] = _plain(practice.summary)
+        for facet in FACETS:
+            indexes = [positions[facet.key][value] for value in facet.of(data, practice)]
+            if indexes:
+                entry[facet.key] = indexes
+        practices.append(entry)
+    return {"facets": facets, "practices": practices}
+
+
+def explorer_json(data: Dataset) -> str:
+    return json.dumps(explorer_data(data), ensure_ascii=False, separators=(",", ":"))
+
+
+def explorer_list(data: Dataset) -> list[tuple[Practice, list[str]]]:
+    """The server-rendered list (what a reader without JavaScript sees): practice and country names."""
+    return [
+        (practice, [data.countries[code].name for code in countries_of(practice)])
+        for practice in sorted(data.practices.values(), key=lambda p: p.title.lower())
+    ]

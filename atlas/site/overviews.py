@@ -1,0 +1,73 @@
+"""Tables that compare: practices counted by lens and sector, lens and level, country and lens.
+
+Each cell links to the explorer filtered to the practices it counts, so the counts here and the
+explorer's always agree (both count a practice under its primary and its secondary lenses).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from markupsafe import Markup
+
+from ..dataset import Dataset
+from .explorer import countries_of
+
+
+@dataclass(frozen=True)
+class Cell:
+    count: int
+    query: Markup  # explorer query string, from validated ids only
+
+
+@dataclass(frozen=True)
+class Row:
+    label: str
+    cells: list[Cell]
+    total: Cell
+
+
+@dataclass(frozen=True)
+class CrossTable:
+    anchor: str
+    title: str
+    row_heading: str
+    columns: list[str]
+    rows: list[Row]
+
+
+def _query(**values: str) -> Markup:
+    return Markup(urlencode(values))
+
+
+def _table(data: Dataset, anchor, title, row_heading, row_facet, rows, practices_of_row) -> CrossTable:
+    lenses = data.terms("lenses")
+    table_rows = []
+    for row_id, row_label in rows:
+        practices = practices_of_row(row_id)
+        if not practices:
+            continue
+        cells = [
+            Cell(sum(1 for p in practices if lens.id in data.lenses_of(p)),
+                 _query(**{row_facet: row_id, "lens": lens.id}))
+            for lens in lenses
+        ]
+        table_rows.append(Row(row_label, cells, Cell(len(practices), _query(**{row_facet: row_id}))))
+    return CrossTable(anchor, title, row_heading, [lens.label for lens in lenses], table_rows)
+
+
+def cross_tables(data: Dataset) -> list[CrossTable]:
+    practices = list(data.practices.values())
+    by_country = sorted(data.countries.values(), key=lambda c: c.name.lower())
+    return [
+        _table(data, "lens-by-sector", "Lens by sector", "Sector", "sector",
+               [(t.id, t.label) for t in data.terms("sectors")],
+               lambda sector: [p for p in practices if sector in p.sectors]),
+        _table(data, "lens-by-level", "Lens by level of government", "Level", "level",
+               [(t.id, t.label) for t in data.terms("levels")],
+               lambda level: [p for p in practices if level in p.levels]),
+        _table(data, "country-by-lens", "Country by lens", "Country", "country",
+               [(c.id, c.name) for c in by_country],
+               lambda code: [p for p in practices if code in countries_of(p)]),
+    ]

@@ -1,0 +1,92 @@
+"""Makes Material's search index lean and accent-insensitive, once the search plugin has written it.
+
+Lean: the index is downloaded on a reader's first search, and it grows with the records. A record
+page is indexed by its title, summary (the first section) and the sections that hold its own facts; sections that
+only list other records (sources, related practices, practices by lens or role...) are dropped,
+since each of those records is indexed on its own page. Index pages and lens pages keep only
+their introduction, and pages marked `search: exclude` (the explorer) are not indexed at all.
+
+Accent-insensitive: lunr matches words exactly, so "padron" would not find "Padrón". Each entry
+whose title or text has accented words gets a `folded` field with those words without accents;
+the field is searched but never shown.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from pathlib import Path
+
+from .pages import PAGE_KINDS
+
+# Sections of a record page that hold the record's own facts (anchors, as the templates set them).
+KEPT_SECTIONS: dict[str, frozenset[str]] = {
+    "practices": frozenset({"at-a-glance", "organizations", "frameworks", "figures", "notes"}),
+    "countries": frozenset({"figures", "notes"}),
+    "frameworks": frozenset({"components", "notes"}),
+    "organizations": frozenset({"notes"}),
+    "sources": frozenset({"sections", "figures"}),
+}
+FOLDED_FIELD = {"boost": 100.0}
+# A country's name is in the title of many practices; its profile should come first.
+COUNTRY_BOOST = 3
+_WORD = re.compile(r"[^\W\d_]+")
+_TAG = re.compile(r"<[^>]+>")
+
+
+def fold(text: str) -> str:
+    """Text without accents: "Padrón" -> "Padron" (letters decomposed, combining marks removed)."""
+    return "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))
+
+
+def folded_words(*texts: str) -> str:
+    words = {}
+    for text in texts:
+        for word in _WORD.findall(_TAG.sub(" ", text)):
+            plain = fold(word)
+            if plain != word:
+                words[plain.lower()] = None
+    return " ".join(words)
+
+
+def keeps(location: str, opens_page: bool) -> bool:
+    """Whether an index entry stays; `opens_page` is true for the first section with a heading
+    of a page (its title and first paragraphs: on record pages, the breadcrumbs come first)."""
+    path, _, anchor = location.partition("#")
+    if opens_page:
+        return True
+    parts = [part for part in path.split("/") if part]
+    folders = {kind.folder for kind in PAGE_KINDS.values()}
+    if len(parts) == 1 and parts[0] in folders:  # an index page: its introduction only
+        return not anchor
+    if len(parts) == 2 and parts[0] == "lenses":  # a lens page lists practices by mechanism
+        return not anchor
+    if len(parts) == 2 and parts[0] in KEPT_SECTIONS:
+        return not anchor or anchor in KEPT_SECTIONS[parts[0]]
+    return True
+
+
+def rewrite(index_file: Path) -> None:
+    index = json.loads(index_file.read_text(encoding="utf-8"))
+    docs = []
+    opened = set()
+    for entry in index["docs"]:
+        path, _, anchor = entry["location"].partition("#")
+        opens_page = bool(anchor) and path not in opened
+        if anchor:
+            opened.add(path)
+        if not keeps(entry["location"], opens_page):
+            continue
+        if not anchor and path.count("/") == 2 and path.split("/")[0] in KEPT_SECTIONS:
+            # A record page's own entry holds only its breadcrumbs; its text is the next entry.
+            entry["text"] = ""
+        if path.startswith("countries/") and path.count("/") == 2 and (not anchor or opens_page):
+            entry["boost"] = COUNTRY_BOOST
+        folded = folded_words(entry.get("title", ""), entry.get("text", ""))
+        if folded:
+            entry["folded"] = folded
+        docs.append(entry)
+    index["docs"] = docs
+    index["config"].setdefault("fields", {})["folded"] = FOLDED_FIELD
+    index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
