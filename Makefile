@@ -4,7 +4,7 @@ PYTHON := $(VENV)/bin/python
 SITE ?= site
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build validate test schema browser clean new publish headers lint links
+.PHONY: serve build validate test schema browser clean new publish headers lint links screenshots
 
 $(VENV)/installed: requirements.txt pyproject.toml
 	python3 -m venv $(VENV)
@@ -43,8 +43,15 @@ links: $(VENV)/installed  ## Report dead external links (uses the network; CI ru
 browser:  ## Debian's Chromium for the browser tests (never a downloaded browser)
 	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
 
-test: $(VENV)/installed browser  ## Run the whole test suite
+node_modules/.installed: package.json package-lock.json  ## axe-core for the accessibility tests
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+test: $(VENV)/installed browser node_modules/.installed  ## Run the whole test suite
 	$(PYTHON) -m pytest
+
+screenshots: build browser  ## Desktop and phone screenshots of each page type, in screenshots/
+	$(PYTHON) tools/screenshots.py --site $(SITE) --out screenshots
 
 clean:
 	rm -rf $(SITE) .pytest_cache

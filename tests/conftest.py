@@ -51,3 +51,24 @@ def data_copy(tmp_path) -> Path:
         shutil.copytree(ROOT / "data" / folder, target / folder)
     shutil.copytree(Path(__file__).parent / "fixtures" / "valid", target, dirs_exist_ok=True)
     return target
+
+
+@pytest.fixture(scope="session")
+def base_url(site):
+    """The built site served on localhost for the browser tests."""
+    from browser_support import serve
+
+    with serve(site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium, headless (never a browser downloaded by Playwright)."""
+    from browser_support import CHROMIUM, FLAGS
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield instance
+        instance.close()

@@ -1,48 +1,119 @@
-"""A reader's path through the site in headless Chromium (Debian's package, never a downloaded one)."""
+"""A reader's path through the site in headless Chromium (Debian's package, never a downloaded one);
+the map, the search, and every page type without console errors, foreign requests or serious
+accessibility violations."""
 
-import functools
-import http.server
-import shutil
-import threading
+from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+from browser_support import PHONE, site_search, watched_page
 
+AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
 
-@pytest.fixture(scope="module")
-def base_url(site):
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        yield instance
-        instance.close()
+# One page of each type.
+PAGE_TYPES = {
+    "home": "/",
+    "lens": "/lenses/engagement/",
+    "practice": "/practices/moldova-hometown-associations/",
+    "country": "/countries/mda/",
+    "framework": "/frameworks/pcmd/",
+    "organization": "/organizations/undp/",
+    "source": "/sources/002/",
+    "practices index": "/practices/",
+    "countries index and map": "/countries/",
+    "lenses index": "/lenses/",
+    "explorer": "/explore/?lens=vertical&sector=health",
+    "comparison tables": "/explore/compare/",
+    "about": "/about/",
+}
 
 
 def test_a_reader_goes_from_home_to_a_lens_a_practice_a_country_and_another_practice(browser, base_url):
-    page = browser.new_page()
-    foreign, errors = [], []
-    page.on("request", lambda r: None if r.url.startswith((base_url, "data:")) else foreign.append(r.url))
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page = watched_page(browser, base_url)
     page.goto(base_url + "/")
     page.locator("article a", has_text="Engagement").first.click()
-    assert page.url.endswith("/lenses/engagement/")
+    page.wait_for_url("**/lenses/engagement/")
     page.locator("article a[href*='moldova-hometown-associations']").first.click()
-    assert page.url.endswith("/practices/moldova-hometown-associations/")
+    page.wait_for_url("**/practices/moldova-hometown-associations/")
     assert page.locator("article h1").inner_text().startswith("Hometown associations")
     page.locator("article a", has_text="Moldova").first.click()
-    assert page.url.endswith("/countries/mda/")
+    page.wait_for_url("**/countries/mda/")
     page.locator("article a[href*='moldova-migration-and-local-development']").first.click()
-    assert page.url.endswith("/practices/moldova-migration-and-local-development/")
-    assert foreign == [] and errors == []
+    page.wait_for_url("**/practices/moldova-migration-and-local-development/")
+    assert page.foreign == [] and page.errors == []
+
+
+def test_the_map_links_each_country_to_its_page(browser, base_url, dataset):
+    page = watched_page(browser, base_url)
+    page.goto(base_url + "/countries/")
+    links = page.locator("figure.atlas-map svg a")
+    labels = links.evaluate_all("links => links.map(a => a.getAttribute('aria-label'))")
+    assert sorted(label.split(":")[0] for label in labels) == sorted(c.name for c in dataset.countries.values())
+    page.locator("figure.atlas-map a[aria-label^='Moldova:']").click()
+    page.wait_for_url("**/countries/mda/")
+    assert page.locator("article h1").inner_text().startswith("Moldova")
+    assert page.errors == [] and page.foreign == []
+
+
+def test_the_map_countries_are_reached_with_the_keyboard_and_named_on_focus(browser, base_url):
+    page = watched_page(browser, base_url)
+    page.goto(base_url + "/countries/")
+    named = None
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        named = page.evaluate("document.activeElement.closest('svg') && document.activeElement.getAttribute('aria-label')")
+        if named:
+            break
+    assert named and "practice" in named
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/countries/*/")
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("PCMD", "frameworks/pcmd/"),
+    ("JMDI", "practices/jmdi-local-authorities-and-civil-society/"),
+    ("ACCMR", "practices/athens-coordination-centre-migrant-refugee-issues/"),
+    ("Moldova", "countries/mda/"),
+    ("padron", "practices/barcelona-padron/"),
+    ("turkiye", "countries/tur/"),
+    ("tecnologica", "organizations/utec/"),
+])
+def test_search_finds_records_by_alias_country_and_without_accents(browser, base_url, query, expected):
+    page = watched_page(browser, base_url)
+    page.goto(base_url + "/")
+    items = site_search(page, query)
+    paths = items.locator("a").evaluate_all("links => links.map(a => new URL(a.href).pathname)")
+    assert "/" + expected in paths[:5], paths[:5]
+    assert page.errors == [] and page.foreign == []
+
+
+def test_search_works_on_a_phone(browser, base_url):
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    page = watched_page(context, base_url)
+    page.goto(base_url + "/practices/")
+    items = site_search(page, "ACCMR")
+    assert items.count() >= 1
+    context.close()
+
+
+@pytest.mark.parametrize("name", PAGE_TYPES)
+def test_a_page_type_has_no_console_error_foreign_request_or_serious_accessibility_violation(browser, base_url, name):
+    assert AXE.is_file(), "axe-core is missing: run `make test` (it installs node_modules with npm ci)"
+    for scheme in ("light", "dark"):
+        context = browser.new_context(color_scheme=scheme)
+        page = watched_page(context, base_url)
+        page.goto(base_url + PAGE_TYPES[name])
+        if scheme == "dark":  # Material follows its own toggle, not the system setting
+            page.evaluate("document.body.setAttribute('data-md-color-scheme', 'slate')")
+        if name == "explorer":
+            page.wait_for_selector("#explorer[data-ready]")
+        page.add_script_tag(path=str(AXE))
+        violations = page.evaluate("""async () => {
+            const result = await axe.run(document, {resultTypes: ['violations']});
+            return result.violations
+              .filter(v => v.impact === 'serious' || v.impact === 'critical')
+              .map(v => v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '));
+        }""")
+        assert violations == [], f"{scheme}: " + "\n".join(violations)
+        assert page.errors == [] and page.foreign == []
+        context.close()

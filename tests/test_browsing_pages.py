@@ -1,0 +1,89 @@
+"""The browsing pages as built: comparison tables, world map, country neighbours, practice tags,
+and the size and content of the search index and the explorer's data file."""
+
+import gzip
+import json
+from urllib.parse import parse_qs, urlsplit
+
+from bs4 import BeautifulSoup
+
+from practice_facets import expected, values_of
+
+
+def soup_of(site, path: str) -> BeautifulSoup:
+    return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def test_every_count_in_the_comparison_tables_is_the_number_of_practices_its_link_shows(site, dataset):
+    soup = soup_of(site, "explore/compare")
+    cells = soup.select("article .atlas-compare td a[href^='../?']")
+    assert len(cells) > 3 * len(dataset.countries)
+    for link in cells:
+        filters = parse_qs(urlsplit(link["href"]).query)
+        assert int(link.get_text()) == len(expected(dataset, filters)), link["href"]
+        assert urlsplit(link["href"]).path == "../"  # from /explore/compare/ to /explore/
+
+
+def test_the_comparison_tables_have_a_row_for_each_country_with_practices(site, dataset):
+    soup = soup_of(site, "explore/compare")
+    table = soup.find(id="country-by-lens").find_next("table")
+    names = [row.select_one("td").get_text() for row in table.select("tbody tr")]
+    with_practices = [c.name for c in dataset.countries.values() if dataset.practices_by_country.get(c.id)]
+    assert sorted(names) == sorted(with_practices)
+
+
+def test_the_map_has_one_named_link_per_country_record_and_hides_the_rest(site, dataset):
+    soup = soup_of(site, "countries")
+    svg = soup.select_one("figure.atlas-map svg")
+    links = {a["xlink:href"].strip("/").split("/")[-1]: a for a in svg.find_all("a")}
+    assert set(links) == set(dataset.countries)
+    for code, link in links.items():
+        count = len(dataset.practices_by_country.get(code, []))
+        name = dataset.countries[code].name
+        assert link["aria-label"].startswith(f"{name}: {count} practice")
+        assert link.find("title").get_text() == link["aria-label"]
+    assert all(path.get("aria-hidden") == "true" for path in svg.find_all("path", recursive=False))
+
+
+def test_a_country_profile_lists_neighbours_that_share_a_framework_or_organization(site, dataset):
+    def ties(code):
+        practices = dataset.practices_by_country.get(code, [])
+        return ({link.framework for p in practices for link in p.frameworks}
+                | {actor.organization for p in practices for actor in p.actors})
+
+    soup = soup_of(site, "countries/mda")
+    heading = soup.find(id="neighbours")
+    assert heading is not None
+    neighbours = [li.find("a")["href"].strip("/").split("/")[-1] for li in heading.find_next("ul").find_all("li")]
+    assert neighbours
+    for code in neighbours:
+        assert code != "mda" and ties(code) & ties("mda")
+
+
+def test_a_practice_page_has_tags_that_open_the_explorer_on_its_lenses_sectors_and_mechanisms(site, dataset):
+    practice = dataset.practices["moldova-hometown-associations"]
+    soup = soup_of(site, f"practices/{practice.id}")
+    hrefs = [a["href"] for a in soup.select("article .atlas-tags a")]
+    wanted = [f"../../explore/?{facet}={value}" for facet in ("lens", "sector", "mechanism")
+              for value in sorted(values_of(dataset, practice, facet))]
+    assert sorted(hrefs) == sorted(wanted)
+
+
+def test_the_search_index_is_lean_and_folds_accents(site, dataset):
+    index_file = site / "search" / "search_index.json"
+    index = json.loads(index_file.read_text(encoding="utf-8"))
+    pages = {doc["location"].split("#")[0] for doc in index["docs"]}
+    # Material's full index was about 360 KB gzip per 1,000 pages; ours keeps each record's facts.
+    size = len(gzip.compress(index_file.read_bytes()))
+    assert size / len(pages) < 250, f"{size} bytes gzip for {len(pages)} pages"
+    assert not any(page.startswith("explore/") and page != "explore/compare/" for page in pages)
+    assert not any(doc["location"].endswith(("#sources", "#related")) for doc in index["docs"])
+    assert {f"practices/{p}/" for p in dataset.practices} <= pages
+    assert index["config"]["fields"]["folded"]["boost"] > 0
+    padron = [doc for doc in index["docs"] if "Padrón" in doc["title"]]
+    assert padron and all("padron" in doc["folded"].split() for doc in padron)
+
+
+def test_the_explorer_data_stays_under_150_kb_gzip_per_1000_practices(site, dataset):
+    size = len(gzip.compress((site / "explore" / "practices.json").read_bytes()))
+    assert size / len(dataset.practices) < 150, f"{size} bytes gzip for {len(dataset.practices)} practices"

@@ -1,0 +1,161 @@
+"""The explorer at /explore/: its data file, and filtering in a real browser.
+
+Expected results come from tests/practice_facets.py, which reads the records (not atlas/site/explorer.py), so
+the explorer is checked against what the data says.
+"""
+
+import json
+from urllib.parse import urlencode
+
+import pytest
+from bs4 import BeautifulSoup
+
+from browser_support import PHONE, watched_page
+from practice_facets import FACETS, countries_of, expected, values_of
+
+
+@pytest.fixture(scope="module")
+def explorer_page(browser, base_url):
+    page = watched_page(browser, base_url)
+    page.goto(base_url + "/explore/")
+    page.wait_for_selector("#explorer[data-ready]")
+    yield page
+    assert page.errors == [] and page.foreign == []
+    page.close()
+
+
+def shown_for(page, queries: list[str]) -> list[list[str]]:
+    """Apply each query string through the contract API and read the ids the list then shows."""
+    return page.evaluate("""queries => queries.map(query => {
+        window.atlasExplorer.apply(query);
+        return [...document.querySelectorAll('#explorer-results li[data-id]')].map(li => li.dataset.id);
+    })""", queries)
+
+
+# --- the data file ---------------------------------------------------------------------------
+
+
+def test_the_data_file_lists_every_practice_once_with_the_values_its_record_has(site, dataset):
+    document = json.loads((site / "explore" / "practices.json").read_text(encoding="utf-8"))
+    facets = {facet["key"]: [value[0] for value in facet["values"]] for facet in document["facets"]}
+    assert tuple(facets) == FACETS
+    entries = {entry["id"]: entry for entry in document["practices"]}
+    assert sorted(entries) == sorted(dataset.practices) and len(document["practices"]) == len(entries)
+    for practice in dataset.practices.values():
+        entry = entries[practice.id]
+        assert entry["title"] == practice.title
+        for facet in FACETS:
+            assert {facets[facet][i] for i in entry.get(facet, [])} == values_of(dataset, practice, facet)
+
+
+def test_the_page_lists_every_practice_without_javascript(site, dataset, browser, base_url):
+    soup = BeautifulSoup((site / "explore" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    ids = [li["data-id"] for li in soup.select("#explorer-results li[data-id]")]
+    assert sorted(ids) == sorted(dataset.practices)
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + "/explore/?lens=vertical")
+    assert page.locator("#explorer-results li[data-id]").count() == len(dataset.practices)
+    assert page.locator("#explorer-results a").first.is_visible()
+    context.close()
+
+
+# --- filtering in the browser ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("facet", FACETS)
+def test_each_value_of_a_facet_narrows_to_exactly_the_practices_that_have_it(explorer_page, dataset, facet):
+    values = sorted(set().union(*(values_of(dataset, p, facet) for p in dataset.practices.values())))
+    results = shown_for(explorer_page, [urlencode({facet: value}) for value in values])
+    for value, shown in zip(values, results):
+        assert len(shown) == len(set(shown))
+        assert set(shown) == expected(dataset, {facet: [value]}), f"{facet}={value}"
+
+
+def test_values_of_one_facet_add_up_and_different_facets_narrow_down(explorer_page, dataset):
+    combinations = [
+        {"sector": ["health", "education"]},
+        {"lens": ["vertical"], "level": ["local"]},
+        {"lens": ["vertical"], "level": ["local"], "sector": ["health"]},
+        {"lens": ["horizontal"], "mechanism": ["inter-ministerial-committee"], "region": ["europe", "africa"]},
+        {"country": ["mda", "tur"], "lens": ["engagement"]},
+    ]
+    queries = [urlencode(c, doseq=True) for c in combinations]
+    for combination, shown in zip(combinations, shown_for(explorer_page, queries)):
+        assert set(shown) == expected(dataset, combination), combination
+    assert set(shown_for(explorer_page, [queries[0]])[0]) > set(shown_for(explorer_page, ["sector=health"])[0])
+
+
+def test_each_value_shows_how_many_practices_it_would_give(explorer_page, dataset):
+    shown_for(explorer_page, ["lens=vertical"])
+    for facet in ("lens", "level", "sector"):
+        others = {"lens": ["vertical"]} if facet != "lens" else {}
+        for label in explorer_page.locator(f"details[data-facet='{facet}'] label").all():
+            value = label.locator("input").get_attribute("value")
+            count = expected(dataset, {**others, facet: [value]})
+            if label.is_hidden():
+                assert not count, f"{facet}={value} is hidden but has practices"
+                continue
+            assert label.locator(".atlas-facet__count").inner_text() == f"({len(count)})", f"{facet}={value}"
+
+
+def test_the_text_filter_finds_aliases_countries_and_words_without_accents(explorer_page, dataset):
+    for alias in ("JMDI", "ACCMR"):
+        (shown,) = shown_for(explorer_page, [urlencode({"q": alias.lower()})])
+        with_alias = {p.id for p in dataset.practices.values() if alias in p.aliases}
+        assert with_alias and with_alias <= set(shown), alias
+    (shown,) = shown_for(explorer_page, ["q=MIPEX"])  # a framework's acronym
+    under_mipex = {p.id for p in dataset.practices.values() if "mipex" in values_of(dataset, p, "framework")}
+    assert under_mipex and under_mipex <= set(shown)
+    (shown,) = shown_for(explorer_page, ["q=turkiye"])
+    in_turkiye = {p.id for p in dataset.practices.values() if "tur" in countries_of(p)}
+    assert in_turkiye and in_turkiye <= set(shown)
+    (shown,) = shown_for(explorer_page, ["q=padron"])
+    assert "barcelona-padron" in shown
+    (shown,) = shown_for(explorer_page, ["q=xyzzy-nothing"])
+    assert shown == []
+    assert explorer_page.locator("#explorer-status").inner_text().startswith("0 of")
+
+
+def test_the_url_restores_a_view_and_follows_the_controls(browser, base_url, dataset):
+    page = watched_page(browser, base_url)
+    page.goto(base_url + "/explore/?lens=vertical&level=local&q=migr")
+    page.wait_for_selector("#explorer[data-ready]")
+    assert page.locator("input[name='lens'][value='vertical']").is_checked()
+    assert page.locator("#explorer-q").input_value() == "migr"
+    ids = page.locator("#explorer-results li[data-id]").evaluate_all("items => items.map(li => li.dataset.id)")
+    assert set(ids) <= expected(dataset, {"lens": ["vertical"], "level": ["local"]}) and ids
+    page.locator("input[name='level'][value='local']").uncheck()
+    page.locator("#explorer-q").fill("")
+    page.locator("details[data-facet='sector'] input[value='health']").check()
+    assert page.url.endswith("/explore/?lens=vertical&sector=health")
+    page.reload()
+    page.wait_for_selector("#explorer[data-ready]")
+    ids = page.locator("#explorer-results li[data-id]").evaluate_all("items => items.map(li => li.dataset.id)")
+    assert set(ids) == expected(dataset, {"lens": ["vertical"], "sector": ["health"]})
+    page.locator("#explorer-clear").click()
+    assert page.url.endswith("/explore/")
+    assert page.locator("#explorer-results li[data-id]").count() == len(dataset.practices)
+    assert page.errors == [] and page.foreign == []
+
+
+def test_the_explorer_works_after_instant_navigation_from_a_practice_tag(browser, base_url, dataset):
+    page = watched_page(browser, base_url)
+    page.goto(base_url + "/practices/moldova-hometown-associations/")
+    page.locator(".atlas-tags a", has_text="Hometown association").click()
+    page.wait_for_url("**/explore/?mechanism=hometown-association")
+    page.wait_for_selector("#explorer[data-ready]")
+    ids = page.locator("#explorer-results li[data-id]").evaluate_all("items => items.map(li => li.dataset.id)")
+    assert set(ids) == expected(dataset, {"mechanism": ["hometown-association"]})
+    assert page.errors == [] and page.foreign == []
+
+
+def test_on_a_phone_the_results_come_right_after_the_closed_filters(browser, base_url):
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    page = watched_page(context, base_url)
+    page.goto(base_url + "/explore/")
+    page.wait_for_selector("#explorer[data-ready]")
+    assert page.locator("details.atlas-facet[open]").count() == 0
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= PHONE["width"], "the page scrolls sideways on a phone"
+    context.close()
