@@ -7,8 +7,8 @@ since each of those records is indexed on its own page. Index pages and lens pag
 their introduction, and pages marked `search: exclude` (the explorer) are not indexed at all.
 
 Accent-insensitive: lunr matches words exactly, so "padron" would not find "Padrón". Each entry
-whose title or text has accented words gets a `folded` field with those words without accents;
-the field is searched but never shown.
+whose title or text has accented words gets `folded_title` / `folded_text` fields with those words
+without accents, weighted like the title and the text; the fields are searched but never shown.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ KEPT_SECTIONS: dict[str, frozenset[str]] = {
     "organizations": frozenset({"notes"}),
     "sources": frozenset({"sections", "figures"}),
 }
-FOLDED_FIELD = {"boost": 100.0}
+FOLDED_FIELDS = {"folded_title": {"boost": 1000.0}, "folded_text": {"boost": 1.0}}
 # A country's name is in the title of many practices; its profile should come first.
 COUNTRY_BOOST = 3
 _WORD = re.compile(r"[^\W\d_]+")
@@ -40,13 +40,13 @@ def fold(text: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))
 
 
-def folded_words(*texts: str) -> str:
+def folded_words(text: str) -> str:
+    """The words of `text` that have accents, without them, once each."""
     words = {}
-    for text in texts:
-        for word in _WORD.findall(_TAG.sub(" ", text)):
-            plain = fold(word)
-            if plain != word:
-                words[plain.lower()] = None
+    for word in _WORD.findall(_TAG.sub(" ", text)):
+        plain = fold(word)
+        if plain != word:
+            words[plain.lower()] = None
     return " ".join(words)
 
 
@@ -83,10 +83,11 @@ def rewrite(index_file: Path) -> None:
             entry["text"] = ""
         if path.startswith("countries/") and path.count("/") == 2 and (not anchor or opens_page):
             entry["boost"] = COUNTRY_BOOST
-        folded = folded_words(entry.get("title", ""), entry.get("text", ""))
-        if folded:
-            entry["folded"] = folded
+        for field, source in (("folded_title", "title"), ("folded_text", "text")):
+            folded = folded_words(entry.get(source, ""))
+            if folded:
+                entry[field] = folded
         docs.append(entry)
     index["docs"] = docs
-    index["config"].setdefault("fields", {})["folded"] = FOLDED_FIELD
+    index["config"].setdefault("fields", {}).update(FOLDED_FIELDS)
     index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
