@@ -53,7 +53,9 @@ def data_copy(tmp_path) -> Path:
     return target
 
 
-@pytest.fixture(scope="session")
+# Module-scoped: a module that starts Playwright itself (test_hostile.py) must not run while
+# another Playwright instance is open.
+@pytest.fixture(scope="module")
 def base_url(site):
     """The built site served on localhost for the browser tests."""
     from browser_support import serve
@@ -62,7 +64,7 @@ def base_url(site):
         yield url
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
     """Debian's Chromium, headless (never a browser downloaded by Playwright)."""
     from browser_support import CHROMIUM, FLAGS

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from browser_support import PHONE, site_search, watched_page
+from browser_support import CHROMIUM, FLAGS, PHONE, site_search, watched_page  # noqa: F401 - CHROMIUM, FLAGS for older imports
 
 AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
 

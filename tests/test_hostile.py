@@ -191,7 +191,7 @@ def hostile_browser_page(hostile_site):
     import threading
 
     from playwright.sync_api import sync_playwright
-    from test_browser import CHROMIUM, FLAGS
+    from browser_support import CHROMIUM, FLAGS
 
     class QuietHandler(http.server.SimpleHTTPRequestHandler):
         def log_message(self, *args):

@@ -3,7 +3,7 @@ the citation kept, A4 pages."""
 
 import pytest
 
-from test_browser import base_url, browser  # noqa: F401 - fixtures shared with the browser tests
+# The browser and base_url fixtures come from conftest.py.
 
 PRACTICE = "/practices/moldova-hometown-associations/"
 
