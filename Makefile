@@ -46,5 +46,15 @@ browser:  ## Debian's Chromium for the browser tests (never a downloaded browser
 test: $(VENV)/installed browser  ## Run the whole test suite
 	$(PYTHON) -m pytest
 
+SIZES ?= 1000,5000,10000
+BENCH_FLAGS ?=  # e.g. --no-lighthouse
+.PHONY: bench
+bench: $(VENV)/installed browser bench/node_modules/.installed  ## Benchmark SIZES (practices) against a plain Material site, and Lighthouse; results in bench-results/
+	$(PYTHON) bench/run.py --sizes $(SIZES) $(BENCH_FLAGS)
+
+bench/node_modules/.installed: bench/package-lock.json  ## Lighthouse, pinned; runs Debian's Chromium
+	cd bench && npm ci --no-audit --no-fund --silent
+	touch $@
+
 clean:
 	rm -rf $(SITE) .pytest_cache
