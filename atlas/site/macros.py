@@ -9,6 +9,11 @@ from .data_reference import data_reference_context
 from .pages import PAGE_KINDS, index_groups
 
 
+def record_page(kind: str, record_id: str) -> Markup:
+    """The whole content of a record's page (generated pages get it from hooks.py directly)."""
+    return build.renderer().record_page(kind, record_id)
+
+
 def record_index(kind: str) -> Markup:
     """The list of every record of `kind`, grouped, for its index page."""
     renderer = build.renderer()
