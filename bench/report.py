@@ -48,17 +48,19 @@ def _size_targets(sizes: list[dict]) -> list[dict]:
     if thousand:
         load = thousand["load"]
         rows.append(_row(
-            "load + validate 1,000 records < 2 s (CPU time; libyaml)",
+            "load + validate 1,000 records (files) < 2 s (CPU time; libyaml)",
             f"{load.get('cpu_seconds', NA)} s CPU ({load['seconds']} s wall) for the 1,000-practice set "
             f"({load['files']:,} files); {load.get('cpu_seconds_per_1000_files', NA)} s CPU per 1,000 files; "
             f"libyaml: {load['libyaml']}",
-            load.get("cpu_seconds", load["seconds"]) < TARGETS["load_1000_s"],
+            load["cpu_seconds_per_1000_files"] < TARGETS["load_1000_s"] if "cpu_seconds_per_1000_files" in load else None,
         ))
     largest = sizes[-1]
     rows.append(_row(
-        f"peak memory < 500 MB at {largest['practices']:,}",
+        f"peak memory < 500 MB at 10,000 (largest size measured: {largest['practices']:,})",
         f"{largest['atlas']['peak_rss_mb']} MB (baseline {largest['baseline']['peak_rss_mb']} MB)",
-        largest["atlas"]["peak_rss_mb"] < TARGETS["peak_rss_mb"],
+        # The target is set at 10,000 practices; a smaller run cannot meet it, only miss it.
+        largest["atlas"]["peak_rss_mb"] < TARGETS["peak_rss_mb"] if largest["practices"] >= 10000
+        else (False if largest["atlas"]["peak_rss_mb"] >= TARGETS["peak_rss_mb"] else None),
     ))
     page_max = max(s["sizes"]["practice_page_max_kb"] or 0 for s in sizes)
     samples = ", ".join(f"{s['sizes']['practice_page_kb']}" for s in sizes)
