@@ -53,5 +53,15 @@ test: $(VENV)/installed browser node_modules/.installed  ## Run the whole test s
 screenshots: build browser  ## Desktop and phone screenshots of each page type, in screenshots/
 	$(PYTHON) tools/screenshots.py --site $(SITE) --out screenshots
 
+SIZES ?= 1000,5000,10000
+BENCH_FLAGS ?=  # e.g. --no-lighthouse
+.PHONY: bench
+bench: $(VENV)/installed browser bench/node_modules/.installed  ## Benchmark SIZES (practices) against a plain Material site, and Lighthouse; results in bench-results/
+	$(PYTHON) bench/run.py --sizes $(SIZES) $(BENCH_FLAGS)
+
+bench/node_modules/.installed: bench/package-lock.json  ## Lighthouse, pinned; runs Debian's Chromium
+	cd bench && npm ci --no-audit --no-fund --silent
+	touch $@
+
 clean:
 	rm -rf $(SITE) .pytest_cache

@@ -16,9 +16,11 @@ from atlas.site import build, explorer, publishing, search_index, theme_fixes
 from atlas.site.pages import PAGE_KINDS
 from atlas.site.redirects import redirect_files
 
-# The page source of every generated page: one macro call with a validated kind and id.
-# Record text never enters page source, so mkdocs-macros' Jinja never sees it.
-PAGE_SOURCE = '---\nrender_macros: true\n---\n{{{{ record_page("{kind}", "{id}") }}}}\n'
+# The page source of every generated page: a placeholder, replaced in on_page_markdown by the
+# page our own templates render from the record (after mkdocs-macros, which skips these pages:
+# no `render_macros`). Record text never enters page source, so mkdocs-macros' Jinja never sees
+# it, and no page source is compiled as a template (that cost ~10 ms a page).
+PAGE_SOURCE = "<!-- {kind} {id}: rendered by atlas/site/hooks.py -->\n"
 
 
 def on_config(config):
@@ -55,7 +57,7 @@ def on_post_build(config):
 
 
 def on_page_markdown(markdown, page, config, files):
-    record = _record_of(page)
+    page_kind, record = _record_of(page)
     if record is not None:
         # The theme prints page titles unescaped, and mkdocs-macros renders a title containing
         # "{{" as a template: store the title HTML-escaped, braces included.
@@ -65,14 +67,16 @@ def on_page_markdown(markdown, page, config, files):
         repository_edit = config.edit_uri.removesuffix("/").removesuffix("docs")
         data_file = f"{record.folder}/{record.id}" if hasattr(record, "folder") else "vocabularies/lenses"
         page.edit_url = f"{repository_edit}data/{data_file}.yaml"
+        # Plain str: Markup would escape whatever Python-Markdown concatenates to it.
+        return str(build.renderer().record_page(page_kind.kind, record.id))
     return markdown
 
 
 def _record_of(page):
     parts = page.file.src_uri.removesuffix(".md").split("/")
     if len(parts) != 2 or not page.file.generated_by:
-        return None
+        return None, None
     for page_kind in PAGE_KINDS.values():
         if page_kind.folder == parts[0]:
-            return page_kind.records(build.renderer().data).get(parts[1])
-    return None
+            return page_kind, page_kind.records(build.renderer().data).get(parts[1])
+    return None, None

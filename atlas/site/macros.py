@@ -1,4 +1,4 @@
-"""The macros hand-written pages and generated record pages call, registered with mkdocs-macros."""
+"""The macros hand-written pages call, registered with mkdocs-macros (record pages are rendered by hooks.py)."""
 
 from __future__ import annotations
 
@@ -8,11 +8,6 @@ from . import build, publishing
 from .browse_macros import MACROS as BROWSE_MACROS
 from .data_reference import data_reference_context
 from .pages import PAGE_KINDS, index_groups
-
-
-def record_page(kind: str, record_id: str) -> Markup:
-    """The whole content of a record's page (called from each generated page)."""
-    return build.renderer().record_page(kind, record_id)
 
 
 def record_index(kind: str) -> Markup:
@@ -41,6 +36,6 @@ def data_reference() -> Markup:
 
 
 def define_env(env) -> None:
-    for macro in (record_page, record_index, home, data_reference, publishing.data_downloads,
+    for macro in (record_index, home, data_reference, publishing.data_downloads,
                   publishing.changelog_days, *BROWSE_MACROS):
         env.macro(macro)

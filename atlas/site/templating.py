@@ -29,6 +29,9 @@ def _format_number(value: float | int) -> str:
 def make_environment(dataset: Dataset) -> jinja2.Environment:
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
+        # One environment per build (made in on_config): no need to stat each template file
+        # again on every get_template and `{% import %}`, thousands of times per build.
+        auto_reload=False,
         # The output is Markdown: finalize escapes each value for it; autoescape only makes macro
         # output Markup so that it is not escaped twice.
         autoescape=True,
