@@ -120,3 +120,20 @@ def test_no_page_loads_anything_from_another_host(site):
                 if tag == "link" and "stylesheet" not in (element.get("rel") or []) and "preconnect" not in (element.get("rel") or []):
                     continue
                 assert not value.startswith(("http:", "https:", "//")), f"{path}: {tag} {value}"
+
+
+def test_the_sources_page_counts_the_records_drawn_from_each_source(site, dataset):
+    soup = BeautifulSoup((site / "sources" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    rows = soup.select_one("h2#coverage ~ table").select("tbody tr")
+    kinds = ("practice", "country", "framework", "organization")
+    for row, source in zip(rows, dataset.sources.values(), strict=False):
+        cells = row.select("td")
+        assert cells[0].get_text(strip=True).startswith(f"{source.id}:")
+        drawn = dataset.records_by_source.get(source.id, {})
+        assert [int(cell.get_text()) for cell in cells[1:5]] == [len(drawn.get(kind, [])) for kind in kinds]
+        assert [a["href"] for a in row.select("a")][1:] == [f"{source.id}/#{kind}" for kind in kinds]
+        page = BeautifulSoup((site / "sources" / source.id / "index.html").read_text(encoding="utf-8"), "html.parser")
+        for kind in kinds:
+            assert page.select_one(f"h3#{kind}") is not None
+    assert len(rows) == len(dataset.sources) + 1
+    assert rows[-1].select("td")[1].get_text() == str(len(dataset.practices))

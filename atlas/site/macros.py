@@ -7,7 +7,7 @@ from markupsafe import Markup
 from . import build, publishing
 from .browse_macros import MACROS as BROWSE_MACROS
 from .data_reference import data_reference_context
-from .pages import PAGE_KINDS, index_groups
+from .pages import PAGE_KINDS, coverage_context, index_groups
 
 
 def record_index(kind: str) -> Markup:
@@ -29,6 +29,12 @@ def home(root: str = "") -> Markup:
     return renderer.block("home", lenses=lenses, counts=counts, root=Markup(root))
 
 
+def source_coverage() -> Markup:
+    """The table of records per source document and kind, for the Sources page."""
+    renderer = build.renderer()
+    return renderer.block("coverage", **coverage_context(renderer.data))
+
+
 def data_reference() -> Markup:
     """Every field of every record kind, from the model, for the Data reference page."""
     renderer = build.renderer()
@@ -36,6 +42,6 @@ def data_reference() -> Markup:
 
 
 def define_env(env) -> None:
-    for macro in (record_index, home, data_reference, publishing.data_downloads,
+    for macro in (record_index, home, source_coverage, data_reference, publishing.data_downloads,
                   publishing.changelog_days, *BROWSE_MACROS):
         env.macro(macro)

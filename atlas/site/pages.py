@@ -68,6 +68,20 @@ def source_context(data: Dataset, record: Source) -> dict:
     return {"supported": supported, "kinds": kinds}
 
 
+COVERAGE_KINDS = ("practice", "country", "framework", "organization")
+
+
+def coverage_context(data: Dataset) -> dict:
+    """For each source document, how many records of each kind cite it (the Sources page)."""
+    rows = [
+        (source, {kind: len(data.records_by_source.get(source.id, {}).get(kind, [])) for kind in COVERAGE_KINDS})
+        for source in data.sources.values()
+    ]
+    totals = {kind: len(PAGE_KINDS[kind].records(data)) for kind in COVERAGE_KINDS}
+    return {"rows": rows, "kinds": COVERAGE_KINDS, "totals": totals,
+            "total_figures": sum(len(source.figures) for source in data.sources.values())}
+
+
 def lens_context(data: Dataset, lens: VocabularyTerm) -> dict:
     groups = data.practices_by_lens[lens.id]
     primary_ids = {p.id for p in groups["primary"]}
