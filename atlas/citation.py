@@ -133,11 +133,11 @@ def source_document(source: Source) -> str:
     return one_line(f"{source.publisher} ({source.year}). {source.title}. {details}.{link}")
 
 
-def formats(reference: Reference) -> list[tuple[str, str, str]]:
-    """(label, code-block language, text) of every format the cite block offers, in order."""
+def formats(reference: Reference) -> list[tuple[str, str]]:
+    """(label, text) of every format the cite block offers, in order."""
     return [
-        ("Reference", "text", text(reference) + "\n"),
-        ("BibTeX", "bibtex", bibtex(reference)),
-        ("RIS", "text", ris(reference)),
-        ("CSL-JSON", "json", csl_json(reference)),
+        ("Reference", text(reference) + "\n"),
+        ("BibTeX", bibtex(reference)),
+        ("RIS", ris(reference)),
+        ("CSL-JSON", csl_json(reference)),
     ]

@@ -137,3 +137,37 @@ def test_the_sources_page_counts_the_records_drawn_from_each_source(site, datase
             assert page.select_one(f"h3#{kind}") is not None
     assert len(rows) == len(dataset.sources) + 1
     assert rows[-1].select("td")[1].get_text() == str(len(dataset.practices))
+
+
+def test_every_link_within_the_site_reaches_a_page_and_its_anchor(site):
+    """Record pages are written as HTML, so MkDocs no longer checks their links: this does, for
+    every page's main content (the theme's own links are the theme's)."""
+    ids_of: dict[Path, set[str]] = {}
+
+    def ids(path: Path) -> set[str]:
+        if path not in ids_of:
+            soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+            ids_of[path] = {element["id"] for element in soup.select("[id]")}
+        return ids_of[path]
+
+    broken = []
+    pages = sorted(site.rglob("index.html"))
+    assert len(pages) > 500
+    for path in pages:
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        article = soup.select_one("article")
+        if article is None:  # a redirect page
+            continue
+        base = "http://atlas.test/" + path.relative_to(site).as_posix()
+        for anchor in article.select("a[href]"):
+            url = urlsplit(urljoin(base, anchor["href"]))
+            if url.netloc != "atlas.test":
+                continue
+            target = site / url.path.lstrip("/")
+            if url.path.endswith("/"):
+                target = target / "index.html"
+            if not target.is_file():
+                broken.append(f"{path.relative_to(site)}: {anchor['href']} (no such file)")
+            elif url.fragment and target.suffix == ".html" and url.fragment not in ids(target):
+                broken.append(f"{path.relative_to(site)}: {anchor['href']} (no such anchor)")
+    assert not broken, "\n".join(broken[:20])

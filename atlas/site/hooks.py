@@ -9,21 +9,29 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
-from atlas.site import build, explorer, publishing, search_index, theme_fixes
+from atlas.site import build, explorer, publishing, record_html, search_index, theme_fixes, whitespace
 from atlas.site.pages import PAGE_KINDS
 from atlas.site.redirects import redirect_files
 
-# The page source of every generated page: a placeholder, replaced in on_page_markdown by the
-# page our own templates render from the record (after mkdocs-macros, which skips these pages:
-# no `render_macros`). Record text never enters page source, so mkdocs-macros' Jinja never sees
-# it, and no page source is compiled as a template (that cost ~10 ms a page).
+# The page source of every generated page: a placeholder. Our templates render the page as HTML
+# in on_page_markdown, which hands Python-Markdown an empty page instead, and on_page_content puts
+# the HTML in its place. Record text never enters page source, so mkdocs-macros' Jinja never sees
+# it (these pages have no `render_macros`), and no record page pays for a Markdown pass.
 PAGE_SOURCE = "<!-- {kind} {id}: rendered by atlas/site/hooks.py -->\n"
+
+# Record pages rendered in on_page_markdown, waiting for on_page_content: src_uri -> (folder, HTML).
+_rendered: dict[str, tuple[str, str]] = {}
+# Record pages' full HTML while the search plugin reads only their searchable part: src_uri -> HTML.
+_set_aside: dict[str, str] = {}
 
 
 def on_config(config):
+    if not config.use_directory_urls:
+        raise PluginError("record pages link each other as <folder>/<id>/: keep use_directory_urls on")
     build.start(config.config_file_path)
     publishing.start(config)
 
@@ -46,7 +54,10 @@ def on_files(files, config):
 
 
 def on_post_page(output, page, config):
-    return theme_fixes.fix_page(output)
+    # The page is written once this returns and nothing reads its source or HTML again: free
+    # them, or a build holds every page of the site in memory until it ends.
+    page.markdown = page.content = None
+    return whitespace.strip_indentation(theme_fixes.fix_page(output))
 
 
 @event_priority(-100)  # after the search plugin has written its index
@@ -67,9 +78,29 @@ def on_page_markdown(markdown, page, config, files):
         repository_edit = config.edit_uri.removesuffix("/").removesuffix("docs")
         data_file = f"{record.folder}/{record.id}" if hasattr(record, "folder") else "vocabularies/lenses"
         page.edit_url = f"{repository_edit}data/{data_file}.yaml"
-        # Plain str: Markup would escape whatever Python-Markdown concatenates to it.
-        return str(build.renderer().record_page(page_kind.kind, record.id))
+        _rendered[page.file.src_uri] = (page_kind.folder, build.renderer().record_page(page_kind.kind, record.id))
+        return ""
     return markdown
+
+
+def on_page_content(html, page, config, files):
+    if page.file.src_uri not in _rendered:
+        return html
+    folder, rendered = _rendered.pop(page.file.src_uri)
+    page.toc = record_html.table_of_contents(rendered)
+    page.present_anchor_ids = record_html.anchor_ids(rendered)
+    _set_aside[page.file.src_uri] = rendered
+    return search_index.searchable(rendered, folder)
+
+
+# The search plugin indexes page.content in its on_page_context (priority 0). A record page's
+# content holds only its searchable part until then; the whole page is put back right after,
+# before the theme renders it.
+@event_priority(-100)
+def on_page_context(context, page, config, nav):
+    if page.file.src_uri in _set_aside:
+        page.content = search_index.unmarked(_set_aside.pop(page.file.src_uri))
+    return context
 
 
 def _record_of(page):

@@ -10,12 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from markdown.extensions.toc import slugify
 from markupsafe import Markup
 
 from ..dataset import Dataset
 from ..model import Country, Framework, Organization, Practice, Source, VocabularyTerm
 from .country_profile import neighbours
-from .templating import make_environment
+from .templating import make_environment, make_page_environment
 
 
 def _by_title(records):
@@ -126,12 +127,20 @@ class PageRenderer:
     def __init__(self, data: Dataset):
         self.data = data
         self.environment = make_environment(data)
+        self.page_environment = make_page_environment(data)
 
-    def record_page(self, kind: str, record_id: str) -> Markup:
+    def record_page(self, kind: str, record_id: str) -> str:
+        """The HTML of a record's page (its content: the theme adds the rest)."""
         page_kind = PAGE_KINDS[kind]
         record = page_kind.records(self.data)[record_id]
-        template = self.environment.get_template(f"{kind}.md.j2")
-        return Markup(template.render(record=record, **page_kind.context(self.data, record)))
+        template = self.page_environment.get_template(f"{kind}.html.j2")
+        context = page_kind.context(self.data, record)
+        # The title's anchor is its slug, as Python-Markdown's toc extension would make it...
+        title_id = slugify(record.label, "-") or "title"
+        page = template.render(record=record, title_id=title_id, **context)
+        if page.count(f' id="{title_id}"') > 1:  # ...unless a section's fixed anchor has it.
+            page = template.render(record=record, title_id=f"{title_id}-title", **context)
+        return page
 
     def block(self, template_name: str, **context) -> Markup:
         """A template for part of a hand-written page (an index, the home page's lens cards)."""

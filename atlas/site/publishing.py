@@ -9,7 +9,6 @@ links to them are checked like any other link and `mkdocs serve` serves them too
 from __future__ import annotations
 
 import datetime
-import re
 from dataclasses import dataclass
 
 from markupsafe import Markup
@@ -27,8 +26,8 @@ _publication: export.Publication | None = None
 class CiteBlock:
     """Everything the cite section of a record page shows."""
 
-    url: Markup  # from the configured site_url and a validated id
-    formats: list[tuple[str, Markup]]  # tab label, fenced code block
+    url: str  # from the configured site_url and a validated id
+    formats: list[tuple[str, str]]  # tab label, the citation in that format (plain text)
     sources: list[tuple[Source, str]]  # each source document and its reference
     last_changed: datetime.date | None
     version: str
@@ -48,7 +47,7 @@ def start(config) -> export.Publication:
     )
     # Shown in the footer of every page (overrides/partials/copyright.html).
     config.extra["atlas_data_version"] = version.label
-    renderer.environment.globals.update(cite_block=cite_block, publication=_publication)
+    renderer.page_environment.globals.update(cite_block=cite_block)
     return _publication
 
 
@@ -71,15 +70,6 @@ def add_files(files, config):
     return files
 
 
-def code_block(text: str, language: str, indent: str = "") -> Markup:
-    """A fenced code block whose fence no line of `text` can close: its content stays literal, and
-    the Markdown extension escapes it for HTML."""
-    longest = max((len(run) for run in re.findall("`+", text)), default=0)
-    fence = "`" * max(3, longest + 1)
-    body = "".join(f"{indent}{line}\n" for line in text.splitlines())
-    return Markup(f"{indent}{fence}{language}\n{body}{indent}{fence}")
-
-
 def cite_block(record: Record) -> CiteBlock:
     current = publication()
     data = build.renderer().data
@@ -94,8 +84,8 @@ def cite_block(record: Record) -> CiteBlock:
     )
     source_ids = [record.id] if isinstance(record, Source) else list(dict.fromkeys(c.source for c in record.sources))
     return CiteBlock(
-        url=Markup(current.url(record)),
-        formats=[(label, code_block(text, language, "    ")) for label, language, text in citation.formats(reference)],
+        url=current.url(record),
+        formats=citation.formats(reference),
         sources=[(data.sources[i], citation.source_document(data.sources[i])) for i in source_ids],
         last_changed=current.last_changed(record),
         version=current.version.label,

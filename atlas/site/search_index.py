@@ -1,10 +1,12 @@
-"""Makes Material's search index lean and accent-insensitive, once the search plugin has written it.
+"""Makes Material's search index lean and accent-insensitive.
 
 Lean: the index is downloaded on a reader's first search, and it grows with the records. A record
-page is indexed by its title, summary (the first section) and the sections that hold its own facts; sections that
-only list other records (sources, related practices, practices by lens or role...) are dropped,
-since each of those records is indexed on its own page. Index pages and lens pages keep only
-their introduction, and pages marked `search: exclude` (the explorer) are not indexed at all.
+page is indexed by its title, summary (the first section) and the sections that hold its own facts;
+sections that only list other records (sources, related practices, practices by lens or role...)
+are left out, since each of those records is indexed on its own page. `searchable` cuts them out
+of the HTML the search plugin reads, which also spares it parsing them (it parses every page in
+full, a third of the build's time). Index pages keep only their introduction (`rewrite`, once the
+plugin has written the index), and pages marked `search: exclude` (the explorer) are not indexed.
 
 Accent-insensitive: lunr matches words exactly, so "padron" would not find "Padrón". Each entry
 whose title or text has accented words gets `folded_title` / `folded_text` fields with those words
@@ -27,11 +29,14 @@ KEPT_SECTIONS: dict[str, frozenset[str]] = {
     "frameworks": frozenset({"components", "notes"}),
     "organizations": frozenset({"notes"}),
     "sources": frozenset({"sections", "figures"}),
+    "lenses": frozenset(),  # its introduction: its sections list practices
 }
 FOLDED_FIELDS = {"folded_title": {"boost": 1000.0}, "folded_text": {"boost": 1.0}}
 # A country's name is in the title of many practices; its profile should come first.
 COUNTRY_BOOST = 3
 _WORD = re.compile(r"[^\W\d_]+")
+_SECTION = re.compile(r'(?=<h2 id=")')
+_SECTION_ID = len('<h2 id="')
 _TAG = re.compile(r"<[^>]+>")
 
 
@@ -50,6 +55,20 @@ def folded_words(text: str) -> str:
     return " ".join(words)
 
 
+def searchable(html: str, folder: str) -> str:
+    """The part of a record page's HTML worth indexing: all before its first section, then the
+    sections that hold the record's own facts (each with its subsections)."""
+    kept = KEPT_SECTIONS[folder]
+    opening, *sections = _SECTION.split(html)
+    return opening + "".join(s for s in sections if s[_SECTION_ID:s.index('"', _SECTION_ID)] in kept)
+
+
+def unmarked(html: str) -> str:
+    """A record page without the `data-search-exclude` marks its templates put on lists of other
+    records within kept sections (the search plugin skips marked elements)."""
+    return html.replace(" data-search-exclude", "")
+
+
 def keeps(location: str, opens_page: bool) -> bool:
     """Whether an index entry stays; `opens_page` is true for the first section with a heading
     of a page (its title and first paragraphs: on record pages, the breadcrumbs come first)."""
@@ -58,13 +77,7 @@ def keeps(location: str, opens_page: bool) -> bool:
         return True
     parts = [part for part in path.split("/") if part]
     folders = {kind.folder for kind in PAGE_KINDS.values()}
-    if len(parts) == 1 and parts[0] in folders:  # an index page: its introduction only
-        return not anchor
-    if len(parts) == 2 and parts[0] == "lenses":  # a lens page lists practices by mechanism
-        return not anchor
-    if len(parts) == 2 and parts[0] in KEPT_SECTIONS:
-        return not anchor or anchor in KEPT_SECTIONS[parts[0]]
-    return True
+    return not (len(parts) == 1 and parts[0] in folders and anchor)  # an index page: its introduction
 
 
 def rewrite(index_file: Path) -> None:

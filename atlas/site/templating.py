@@ -1,14 +1,18 @@
-"""The Jinja environment that turns records into page Markdown, one template per page kind.
+"""The two Jinja environments that turn records into pages.
 
-Escaping is on by default: `finalize` passes every `{{ value }}` through `escape_markdown` unless
-the value is already `Markup` (sanitized prose, or a link path built from a validated id). Records
-are only ever template *data*: no record text becomes template source.
+- `make_page_environment`: record pages (a practice, a country...), written as HTML that MkDocs
+  takes as it is: no Markdown pass, which would cost more than the rest of the page's build.
+  Jinja's HTML autoescaping escapes every `{{ value }}` that is not already `Markup` (sanitized
+  prose, or a link built from a validated id).
+- `make_environment`: blocks of Markdown for hand-written pages (index lists, the home page...).
+  `finalize` escapes every value for Markdown with `escape_markdown`.
+
+Records are only ever template *data*: no record text becomes template source.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import quote
 
 import jinja2
 from markupsafe import Markup
@@ -18,12 +22,22 @@ from ..model import ID_PATTERN, KINDS
 from .text import escape_markdown, render_prose
 
 TEMPLATES = Path(__file__).parent / "templates"
+PAGE_TEMPLATES = TEMPLATES / "pages"
+# Where a record page sits: `<folder>/<id>/index.html` (MkDocs' use_directory_urls).
+PAGE_ROOT = "../../"
 
 
 def _format_number(value: float | int) -> str:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     return f"{value:,}" if isinstance(value, int) else f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def path_segment(identifier: str) -> Markup:
+    """A validated id used as part of a link target or an HTML id; anything else is a bug."""
+    if not ID_PATTERN.match(identifier):
+        raise ValueError(f"not an id: {identifier!r}")
+    return Markup(identifier)
 
 
 def make_environment(dataset: Dataset) -> jinja2.Environment:
@@ -51,31 +65,47 @@ def make_environment(dataset: Dataset) -> jinja2.Environment:
         target = f"{root}{folder}/{record.id}.md"
         return Markup(target + (f"#{anchor}" if anchor else ""))
 
-    def href(url: str) -> Markup:
-        """An external link target with every character Markdown could misread percent-encoded."""
-        return Markup(quote(url, safe=":/?#[]@!$&*+,;=%~-._"))
-
-    def path_segment(identifier: str) -> Markup:
-        """A validated id used as part of a link target; anything else is a bug, so it raises."""
-        if not ID_PATTERN.match(identifier):
-            raise ValueError(f"not an id: {identifier!r}")
-        return Markup(identifier)
-
     def anchor(identifier: str) -> Markup:
         """The attribute list that gives a Markdown heading a stable id."""
         return Markup("{#" + path_segment(identifier) + "}")
 
+    environment.filters.update(anchor=anchor, path_segment=path_segment, path=path_of)
+    environment.globals.update(
+        data=dataset,
+        term=dataset.term,
+        terms=dataset.terms,
+    )
+    return environment
+
+
+def make_page_environment(dataset: Dataset) -> jinja2.Environment:
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(PAGE_TEMPLATES),
+        auto_reload=False,
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+    def url(record, anchor: str | None = None) -> Markup:
+        """Relative address of a record's page from another record page."""
+        target = f"{PAGE_ROOT}{record.folder}/{path_segment(record.id)}/"
+        return Markup(target + (f"#{path_segment(anchor)}" if anchor else ""))
+
     environment.filters.update(
-        anchor=anchor,
+        url=url,
         path_segment=path_segment,
-        href=href,
         prose=render_prose,
-        path=path_of,
         number=_format_number,
     )
     environment.globals.update(
         data=dataset,
         term=dataset.term,
         terms=dataset.terms,
+        root=Markup(PAGE_ROOT),
     )
+    # The shared macros, made once: an `{% import %}` in each template would make them again for
+    # every page.
+    environment.globals["parts"] = environment.get_template("_parts.html.j2").module
     return environment

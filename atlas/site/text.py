@@ -1,8 +1,10 @@
 """Makes record text safe for a page: escaped where it is plain text, sanitized where it is Markdown.
 
-Record text comes from pull requests. Single-line fields are escaped for Markdown and HTML so that
-no character in them means anything to Python-Markdown or a browser; prose fields are rendered
-by a Markdown instance of their own and then cleaned by nh3 against an allow-list.
+Record text comes from pull requests. Record pages are HTML, and Jinja escapes their single-line
+fields; where record text goes into the Markdown of a hand-written page, `escape_markdown` escapes
+it for Markdown and HTML so that no character in it means anything to Python-Markdown or a
+browser. Prose fields are rendered by a Markdown instance of their own and then cleaned by nh3
+against an allow-list.
 """
 
 from __future__ import annotations
@@ -43,9 +45,7 @@ def escape_markdown(value: object) -> Markup:
 
 
 def render_prose(text: str | None) -> Markup:
-    """Markdown prose as sanitized HTML, wrapped so Python-Markdown passes it through untouched."""
+    """Markdown prose as sanitized HTML."""
     if not text:
         return Markup("")
-    clean = _SANITIZER.clean(_CONVERTER.reset().convert(text))
-    # One line, inside a block element: Python-Markdown stores it as a raw HTML block.
-    return Markup('<div class="atlas-prose">' + clean.replace("\n", " ") + "</div>")
+    return Markup('<div class="atlas-prose">' + _SANITIZER.clean(_CONVERTER.reset().convert(text)) + "</div>")
