@@ -96,6 +96,24 @@ def test_record_pages_are_kept_out_of_the_navigation(site, dataset):
     assert len(nav_hrefs) < 40
 
 
+def test_every_page_shows_the_same_navigation_with_every_title(site, dataset):
+    """Pages are built one after another; the navigation of the last ones names the first ones."""
+    def labels(path: Path) -> list[str]:
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        links = soup.select("nav.md-nav--primary .md-nav__link:not([for='__toc'])")
+        # The current page's own table of contents sits in the navigation too: not compared.
+        return [a.get_text(" ", strip=True) for a in links if not a.find_parent("nav", class_="md-nav--secondary")]
+
+    expected = labels(site / "index.html")
+    assert "Lenses" in expected and "Practices" in expected
+    last_practice = sorted(dataset.practices)[-1]
+    for path in (site / "about" / "index.html", site / "practices" / last_practice / "index.html",
+                 site / "sources" / "index.html", site / "contribute" / "data-reference" / "index.html"):
+        found = labels(path)
+        assert found == expected, path
+        assert not [label for label in found if label in ("", "None")], path
+
+
 def test_every_record_page_has_an_edit_link_to_its_yaml_file(site, dataset):
     for kind in RECORD_KINDS:
         folder = PAGE_KINDS[kind].folder

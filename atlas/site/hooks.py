@@ -54,9 +54,10 @@ def on_files(files, config):
 
 
 def on_post_page(output, page, config):
-    # The page is written once this returns and nothing reads its source or HTML again: free
-    # them, or a build holds every page of the site in memory until it ends.
-    page.markdown = page.content = None
+    # The page is written once this returns and nothing reads its HTML again: free it, or a build
+    # holds every page of the site in memory until it ends. (Not its source: the navigation of
+    # later pages takes its title from there.)
+    page.content = None
     return whitespace.strip_indentation(theme_fixes.fix_page(output))
 
 
