@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import re
 from dataclasses import dataclass
 from urllib.parse import quote
 
@@ -42,9 +43,12 @@ class Reference:
     date: datetime.date | None = None  # version date
 
 
+_CONTROL = re.compile("[\x00-\x1f\x7f]")
+
+
 def one_line(text: str) -> str:
     """Line breaks and other control characters become spaces: every format here is line-based."""
-    return " ".join("".join(" " if ord(ch) < 32 or ord(ch) == 127 else ch for ch in text).split())
+    return " ".join(_CONTROL.sub(" ", text).split())
 
 
 def bibtex_escape(text: str) -> str:

@@ -1,0 +1,60 @@
+"""The page of one record: rendered as HTML by our templates, never by Python-Markdown.
+
+MkDocs lets a plugin give a file its own `Page` (`File.page`, set in `on_files`). A record page's
+`render` asks `PageRenderer.record_page` for its HTML instead of converting Markdown: a Markdown
+pass, with its extensions set up for every page, would cost more than the rest of the page's
+build. Since the toc extension no longer sees the headings, the page reads its table of contents
+and anchors back from them: the templates write every heading as that extension would,
+`<hN id="...">text<a class="headerlink" ...>`.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import TableOfContents, get_toc
+
+from . import build
+from .pages import PageKind
+
+_HEADING = re.compile(r'<h([1-6]) id="([^"]+)">(.*?)<a class="headerlink"')
+_ID = re.compile(r'\sid="([^"]+)"')
+_TAG = re.compile(r"<[^>]+>")
+
+
+class RecordPage(Page):
+    def __init__(self, file, config, page_kind: PageKind, record):
+        super().__init__(None, file, config)
+        self.page_kind = page_kind
+        self.record = record
+        # The whole page while the search plugin reads only its searchable part (see hooks.py).
+        self.set_aside: str | None = None
+        # "Edit this page" opens the record's YAML file, not a page that exists only in the build.
+        if config.edit_uri:
+            repository_edit = config.edit_uri.removesuffix("/").removesuffix("docs")
+            data_file = f"{record.folder}/{record.id}" if hasattr(record, "folder") else "vocabularies/lenses"
+            self.edit_url = f"{repository_edit}data/{data_file}.yaml"
+
+    def render(self, config, files) -> None:
+        # The theme prints page titles unescaped, and mkdocs-macros renders a title containing
+        # "{{" as a template: store the title HTML-escaped, braces included.
+        self.meta["title"] = html.escape(self.record.label).replace("{", "&#123;").replace("}", "&#125;")
+        self.content = build.renderer().record_page(self.page_kind.kind, self.record.id)
+        self.toc = table_of_contents(self.content)
+        self.present_anchor_ids = set(_ID.findall(self.content))
+
+
+def table_of_contents(page_html: str) -> TableOfContents:
+    """The headings of `page_html`, nested by level, as MkDocs' `page.toc`."""
+    root: list[dict] = []
+    stack: list[tuple[int, list[dict]]] = [(0, root)]
+    for level, anchor, text in _HEADING.findall(page_html):
+        level = int(level)
+        while stack[-1][0] >= level:
+            stack.pop()
+        token = {"level": level, "id": anchor, "name": _TAG.sub("", text), "children": []}
+        stack[-1][1].append(token)
+        stack.append((level, token["children"]))
+    return get_toc(root)
