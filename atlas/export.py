@@ -12,7 +12,7 @@ import csv
 import datetime
 import io
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from .dataset import Dataset
@@ -343,21 +343,20 @@ def datapackage(data: Dataset, publication: Publication, json_files: list[tuple[
 # --- every file ----------------------------------------------------------------------------------
 
 
-def files(data: Dataset, publication: Publication) -> dict[str, str]:
+def files(data: Dataset, publication: Publication) -> Iterator[tuple[str, str]]:
     """Every export file, by its path in the site: data/<folder>.json|csv, data/datapackage.json,
-    and <folder>/<id>.json next to each record's page."""
-    out: dict[str, str] = {}
+    and <folder>/<id>.json next to each record's page. One at a time: all at once, the exports of
+    10,000 practices hold 170 MB."""
     json_files = []
     for kind in RECORD_KINDS:
         records = data.table(kind)
         folder = KINDS[kind].folder
-        out[f"data/{folder}.json"] = to_json(kind_document(data, kind, publication))
+        yield f"data/{folder}.json", to_json(kind_document(data, kind, publication))
         json_files.append((folder, f"All {folder} (JSON, every field)"))
         for record in records.values():
-            out[f"{folder}/{record.id}.json"] = to_json(record_document(record, publication), indent=2)
-    out["data/vocabularies.json"] = to_json(vocabularies_document(data, publication))
+            yield f"{folder}/{record.id}.json", to_json(record_document(record, publication), indent=2)
+    yield "data/vocabularies.json", to_json(vocabularies_document(data, publication))
     json_files.append(("vocabularies", "Vocabularies (JSON)"))
     for table in tables(publication):
-        out[f"data/{table.name}.csv"] = csv_table(table, data)
-    out["data/datapackage.json"] = to_json(datapackage(data, publication, json_files), indent=2)
-    return out
+        yield f"data/{table.name}.csv", csv_table(table, data)
+    yield "data/datapackage.json", to_json(datapackage(data, publication, json_files), indent=2)

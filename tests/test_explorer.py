@@ -159,3 +159,29 @@ def test_on_a_phone_the_results_come_right_after_the_closed_filters(browser, bas
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= PHONE["width"], "the page scrolls sideways on a phone"
     context.close()
+
+
+def test_on_a_phone_the_list_does_not_move_when_the_explorer_starts(browser, base_url, dataset):
+    """The controls show from the first paint with every facet's heading: the script fills them
+    in without pushing the list down (a layout shift, which Lighthouse scores)."""
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    page = watched_page(context, base_url)
+    # Hold the explorer's data back, so the page is painted well before the script can start.
+    release = []
+    page.route("**/explore/practices.json", lambda route: release.append(route))
+    page.goto(base_url + "/explore/")
+    top_before = page.locator("#explorer-results").bounding_box()["y"]
+    assert page.locator("#explorer-controls").is_visible()
+    assert page.locator("details.atlas-facet summary").count() == len(FACETS)
+    page.evaluate("""() => { window.__shifts = 0; new PerformanceObserver(list => {
+        for (const entry of list.getEntries()) window.__shifts += entry.value; })
+        .observe({type: "layout-shift", buffered: true}); }""")
+    while not release:
+        page.wait_for_timeout(50)
+    release[0].continue_()
+    page.wait_for_selector("#explorer[data-ready]")
+    assert page.locator("#explorer-results").bounding_box()["y"] == top_before
+    assert page.locator("details.atlas-facet[data-facet='lens'] input").count() > 0
+    assert page.evaluate("window.__shifts") < 0.05
+    assert page.errors == [] and page.foreign == []
+    context.close()

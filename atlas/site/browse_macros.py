@@ -8,7 +8,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from . import build
-from .explorer import explorer_list
+from .explorer import FACETS, explorer_list
 from .html_blocks import render_block
 from .overviews import cross_tables
 from .worldmap import HEIGHT, WIDTH, legend, map_countries, missing_outlines
@@ -22,7 +22,8 @@ def _root(root: str) -> Markup:
 
 def explorer(root: str = "../") -> Markup:
     """The explorer: its controls (filled in by explorer.js) and the list of every practice."""
-    return render_block("explorer.html.j2", items=explorer_list(build.renderer().data), root=_root(root))
+    return render_block("explorer.html.j2", items=explorer_list(build.renderer().data), facets=FACETS,
+                        root=_root(root))
 
 
 def compare_tables(root: str = "../") -> Markup:

@@ -6,6 +6,7 @@ file, so no module in this folder may be named like a library.
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -28,6 +29,9 @@ def on_config(config):
         raise PluginError("record pages link each other as <folder>/<id>/: keep use_directory_urls on")
     build.start(config.config_file_path)
     publishing.start(config)
+    # The data set stays as it is until the build ends: keep the garbage collector from scanning
+    # its hundreds of thousands of objects again at each collection (unfrozen in on_post_build).
+    gc.freeze()
 
 
 def on_files(files, config):
@@ -75,6 +79,8 @@ def on_post_page(output, page, config):
 
 @event_priority(-100)  # after the search plugin has written its index
 def on_post_build(config):
+    publishing.finish()
+    gc.unfreeze()
     index_file = Path(config.site_dir) / "search" / "search_index.json"
     if index_file.is_file():
         search_index.rewrite(index_file)

@@ -93,6 +93,26 @@ def make_page_environment(dataset: Dataset) -> jinja2.Environment:
         target = f"{PAGE_ROOT}{record.folder}/{path_segment(record.id)}/"
         return Markup(target + (f"#{path_segment(anchor)}" if anchor else ""))
 
+    # The pieces every page uses dozens of times are Python, not Jinja macros: a macro call costs
+    # about ten times more. Markup.format escapes every argument that is not already Markup.
+    def link(record, anchor: str | None = None) -> Markup:
+        return Markup('<a href="{}">{}</a>').format(url(record, anchor), record.label)
+
+    def heading(level: int, anchor: str, text) -> Markup:
+        """A heading with its fixed anchor and the ¶ permalink beside it, as Python-Markdown's toc
+        extension writes them (RecordPage reads the table of contents back from these)."""
+        return Markup(
+            '<h{0} id="{1}">{2}<a class="headerlink" href="#{1}" title="Permanent link to this section">'
+            "&para;</a></h{0}>\n"
+        ).format(level, anchor, text)
+
+    def citation(cite) -> Markup:
+        source = dataset.sources[cite.source]
+        return Markup('<a href="{}">{}</a> ({}), {}').format(url(source), source.short_title, cite.source, cite.locator)
+
+    def term_labels(vocabulary: str, ids) -> str:
+        return ", ".join(dataset.term(vocabulary, term_id).label for term_id in ids)
+
     environment.filters.update(
         url=url,
         path_segment=path_segment,
@@ -104,6 +124,10 @@ def make_page_environment(dataset: Dataset) -> jinja2.Environment:
         term=dataset.term,
         terms=dataset.terms,
         root=Markup(PAGE_ROOT),
+        link=link,
+        heading=heading,
+        citation=citation,
+        term_labels=term_labels,
     )
     # The shared macros, made once: an `{% import %}` in each template would make them again for
     # every page.

@@ -97,18 +97,23 @@
   Explorer.prototype.buildFacets = function () {
     var self = this;
     this.boxes = {};
-    this.facetBox.replaceChildren();
     var wide = window.matchMedia("(min-width: 60em)").matches;
     this.facets.forEach(function (facet) {
-      var details = document.createElement("details");
-      details.className = "atlas-facet";
-      details.setAttribute("data-facet", facet.key);
+      /* The page holds each facet's heading (a closed <details>); its values go inside. */
+      var details = self.facetBox.querySelector('[data-facet="' + facet.key + '"]');
+      if (!details) {
+        details = document.createElement("details");
+        details.className = "atlas-facet";
+        details.setAttribute("data-facet", facet.key);
+        var summary = document.createElement("summary");
+        summary.textContent = facet.label;
+        details.appendChild(summary);
+        self.facetBox.appendChild(details);
+      }
+      details.querySelectorAll("fieldset").forEach(function (old) { old.remove(); });
       /* On a wide screen the first facets start open; on a phone all start closed, so the
          results stay near the top. */
       if (wide && ["lens", "level", "sector"].indexOf(facet.key) >= 0) details.open = true;
-      var summary = document.createElement("summary");
-      summary.textContent = facet.label;
-      details.appendChild(summary);
       var fieldset = document.createElement("fieldset");
       var legend = document.createElement("legend");
       legend.className = "atlas-visually-hidden";
@@ -132,7 +137,6 @@
         boxes.push({ box: box, label: label, count: count });
       });
       details.appendChild(fieldset);
-      self.facetBox.appendChild(details);
       self.boxes[facet.key] = boxes;
     });
   };
@@ -159,43 +163,50 @@
     });
   };
 
-  /* Does a practice pass every facet filter except `skip`, and the words? */
-  Explorer.prototype.matches = function (entry, selected, queryWords, skip) {
-    for (var f = 0; f < this.facets.length; f++) {
-      var key = this.facets[f].key;
-      if (key === skip || !selected[key].length) continue;
-      var has = entry.practice[key] || [];
-      var any = false;
-      for (var i = 0; i < selected[key].length && !any; i++) any = has.indexOf(selected[key][i]) >= 0;
-      if (!any) return false;
-    }
-    for (var w = 0; w < queryWords.length; w++) {
-      if (entry.words.indexOf(queryWords[w]) < 0) return false;
-    }
-    return true;
-  };
-
+  /* One pass over the practices gives both the list and every facet's counts. A practice is
+     shown when it passes the words and every facet filter; it counts for a value of facet F when
+     it passes the words and every filter except F's (what checking that value would give). So
+     only practices failing at most one filter matter, and which one they fail. */
   Explorer.prototype.render = function (state) {
     var self = this;
-    var selected = {};
+    var active = [];
+    var counts = {};
     this.facets.forEach(function (facet) {
-      selected[facet.key] = state.facets[facet.key].map(function (id) { return facet.index[id]; });
+      counts[facet.key] = new Array(facet.values.length).fill(0);
+      var chosen = state.facets[facet.key];
+      if (chosen.length) {
+        active.push({ key: facet.key, values: chosen.map(function (id) { return facet.index[id]; }) });
+      }
     });
     var queryWords = words(state.q);
-    var shown = this.practices.filter(function (entry) {
-      return self.matches(entry, selected, queryWords, null);
+    var shown = [];
+    this.practices.forEach(function (entry) {
+      for (var w = 0; w < queryWords.length; w++) {
+        if (entry.words.indexOf(queryWords[w]) < 0) return;
+      }
+      var failed = null;
+      for (var a = 0; a < active.length; a++) {
+        var has = entry.practice[active[a].key] || [];
+        var wanted = active[a].values;
+        var any = false;
+        for (var i = 0; i < wanted.length && !any; i++) any = has.indexOf(wanted[i]) >= 0;
+        if (any) continue;
+        if (failed !== null) return;  /* fails two filters: in no list and no count */
+        failed = active[a].key;
+      }
+      if (failed === null) shown.push(entry);
+      self.facets.forEach(function (facet) {
+        if (failed !== null && failed !== facet.key) return;
+        var tally = counts[facet.key];
+        (entry.practice[facet.key] || []).forEach(function (v) { tally[v] += 1; });
+      });
     });
     this.list.replaceChildren.apply(this.list, shown.map(function (entry) { return self.items.get(entry.id); }));
-    /* Counts: how many practices a value would give, with the other facets' filters applied. */
     this.facets.forEach(function (facet) {
-      var counts = new Array(facet.values.length).fill(0);
-      self.practices.forEach(function (entry) {
-        if (!self.matches(entry, selected, queryWords, facet.key)) return;
-        (entry.practice[facet.key] || []).forEach(function (i) { counts[i] += 1; });
-      });
+      var tally = counts[facet.key];
       self.boxes[facet.key].forEach(function (b, i) {
-        b.count.textContent = "(" + counts[i] + ")";
-        b.label.hidden = counts[i] === 0 && !b.box.checked;
+        b.count.textContent = "(" + tally[i] + ")";
+        b.label.hidden = tally[i] === 0 && !b.box.checked;
       });
     });
     var filtered = toQuery(state, this.facets) !== "";
