@@ -64,7 +64,7 @@ _CONSTRUCTORS = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Position:
     """Where a value stands in its file, and how YAML read it (for hints on type errors)."""
 

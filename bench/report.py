@@ -122,7 +122,9 @@ def markdown_report(results: dict) -> str:
     lines = [
         f"Measured {machine['date']} on {machine['cpus']} cores (shared; load average "
         f"{machine['load_average_at_start'][0]} at start, {machine.get('load_average_at_end', [NA])[0]} at end), "
-        f"Python {machine['python']}.",
+        f"Python {machine['python']}."
+        + (f" Each site built {results['repeat']} times per size, alternating; the tables show each one's fastest build."
+           if results.get("repeat", 1) > 1 else ""),
         "",
         "### Build",
         "",

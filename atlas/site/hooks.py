@@ -7,10 +7,9 @@ file, so no module in this folder may be named like a library.
 from __future__ import annotations
 
 import gc
-from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
 from atlas.site import build, explorer, publishing, search_index, theme_fixes, whitespace
@@ -52,21 +51,26 @@ def on_files(files, config):
     return publishing.add_files(files, config)
 
 
-def on_page_content(html, page, config, files):
-    if not isinstance(page, RecordPage):
-        return html
-    page.set_aside = html
-    return search_index.searchable(html, page.page_kind.folder)
+# The search plugin indexes page.content in its on_page_context (priority 0). A record page's HTML
+# is made just before (its only copy while the page is written), the plugin is shown only its
+# searchable part, and the whole page is put back right after, before the theme renders it.
+@event_priority(100)
+def _write_record_page(context, page, config, nav):
+    if isinstance(page, RecordPage):
+        page.write_content()
+        page.set_aside = page.content
+        page.content = search_index.searchable(page.content, page.page_kind.folder)
+    return context
 
 
-# The search plugin indexes page.content in its on_page_context (priority 0). A record page's
-# content holds only its searchable part until then; the whole page is put back right after,
-# before the theme renders it.
 @event_priority(-100)
-def on_page_context(context, page, config, nav):
+def _put_record_page_back(context, page, config, nav):
     if isinstance(page, RecordPage) and page.set_aside is not None:
         page.content, page.set_aside = search_index.unmarked(page.set_aside), None
     return context
+
+
+on_page_context = CombinedEvent(_write_record_page, _put_record_page_back)
 
 
 def on_post_page(output, page, config):
@@ -77,10 +81,10 @@ def on_post_page(output, page, config):
     return whitespace.strip_indentation(theme_fixes.fix_page(output))
 
 
-@event_priority(-100)  # after the search plugin has written its index
+@event_priority(100)  # before the search plugin writes its index
 def on_post_build(config):
     publishing.finish()
     gc.unfreeze()
-    index_file = Path(config.site_dir) / "search" / "search_index.json"
-    if index_file.is_file():
-        search_index.rewrite(index_file)
+    search = config.plugins.get("material/search")
+    if search is not None:
+        search_index.make_lean(search.search_index.entries, search.search_index.config["fields"])

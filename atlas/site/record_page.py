@@ -1,9 +1,8 @@
 """The page of one record: rendered as HTML by our templates, never by Python-Markdown.
 
-MkDocs lets a plugin give a file its own `Page` (`File.page`, set in `on_files`). A record page's
-`render` asks `PageRenderer.record_page` for its HTML instead of converting Markdown: a Markdown
-pass, with its extensions set up for every page, would cost more than the rest of the page's
-build. Since the toc extension no longer sees the headings, the page reads its table of contents
+MkDocs lets a plugin give a file its own `Page` (`File.page`, set in `on_files`). A record page
+asks `PageRenderer.record_page` for its HTML instead of converting Markdown: a Markdown pass, with
+its extensions set up for every page, would cost more than the rest of the page's build. Since the toc extension no longer sees the headings, the page reads its table of contents
 back from them: the templates write every heading as that extension would,
 `<hN id="...">text<a class="headerlink" ...>`.
 """
@@ -37,14 +36,20 @@ class RecordPage(Page):
             self.edit_url = f"{repository_edit}data/{data_file}.yaml"
 
     def render(self, config, files) -> None:
+        # Only the title here. MkDocs renders every page before it writes any, so HTML made here
+        # would all be held at once (300 MB at 10,000 practices); `write_content` makes it when
+        # the page is about to be written (hooks.py, on_page_context).
         # The theme prints page titles unescaped, and mkdocs-macros renders a title containing
         # "{{" as a template: store the title HTML-escaped, braces included.
         self.meta["title"] = html.escape(self.record.label).replace("{", "&#123;").replace("}", "&#125;")
+        self.content = ""
+
+    def write_content(self) -> None:
         self.content = build.renderer().record_page(self.page_kind.kind, self.record.id)
         self.toc = table_of_contents(self.content)
         # present_anchor_ids stays None: MkDocs then skips checking links into this page's
-        # anchors (a set of ids per record page is 50 MB at 10,000 practices). The test suite
-        # checks every link and anchor of the built site instead (tests/test_site.py).
+        # anchors, which it could only do before any page is written. The test suite checks
+        # every link and anchor of the built site instead (tests/test_site.py).
 
 
 def table_of_contents(page_html: str) -> TableOfContents:
