@@ -249,7 +249,7 @@ def main(argv: list[str] | None = None) -> int:
                              "CPU times stay comparable, wall times do not)")
     arguments = parser.parse_args(argv)
     sizes = [int(size) for size in arguments.sizes.split(",") if size.strip()]
-    out = arguments.out
+    out = arguments.out.resolve()  # the builds run in other folders
     work = out / "work"
     work.mkdir(parents=True, exist_ok=True)
     results = {"machine": machine(), "parallel_builds": arguments.parallel, "repeat": arguments.repeat,
