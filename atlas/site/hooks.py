@@ -83,8 +83,11 @@ def on_post_page(output, page, config):
 
 @event_priority(100)  # before the search plugin writes its index
 def on_post_build(config):
-    publishing.finish()
     gc.unfreeze()
     search = config.plugins.get("material/search")
     if search is not None:
         search_index.make_lean(search.search_index.entries, search.search_index.config["fields"])
+
+
+def on_build_error(error):
+    gc.unfreeze()

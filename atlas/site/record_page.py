@@ -2,9 +2,9 @@
 
 MkDocs lets a plugin give a file its own `Page` (`File.page`, set in `on_files`). A record page
 asks `PageRenderer.record_page` for its HTML instead of converting Markdown: a Markdown pass, with
-its extensions set up for every page, would cost more than the rest of the page's build. Since the toc extension no longer sees the headings, the page reads its table of contents
-back from them: the templates write every heading as that extension would,
-`<hN id="...">text<a class="headerlink" ...>`.
+its extensions set up for every page, would cost more than the rest of the page's build. Since the
+toc extension no longer sees the headings, the page reads its table of contents back from them:
+the templates write every heading as that extension would, `<hN id="...">text<a class="headerlink"`.
 """
 
 from __future__ import annotations
@@ -23,6 +23,8 @@ _TAG = re.compile(r"<[^>]+>")
 
 
 class RecordPage(Page):
+    """A record's page; `write_content` makes its HTML."""
+
     def __init__(self, file, config, page_kind: PageKind, record):
         super().__init__(None, file, config)
         self.page_kind = page_kind
