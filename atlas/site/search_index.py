@@ -36,6 +36,7 @@ COUNTRY_BOOST = 3
 _WORD = re.compile(r"[^\W\d_]+")
 _SECTION = re.compile(r'(?=<h2 id=")')
 _SECTION_ID = len('<h2 id="')
+_EXCLUDED = "<div data-search-exclude>"
 _TAG = re.compile(r"<[^>]+>")
 
 
@@ -64,8 +65,9 @@ def searchable(html: str, folder: str) -> str:
 
 def unmarked(html: str) -> str:
     """A record page without the `data-search-exclude` marks its templates put on lists of other
-    records within kept sections (the search plugin skips marked elements)."""
-    return html.replace(" data-search-exclude", "")
+    records within kept sections (the search plugin skips marked elements). Only the templates'
+    own tag is matched: in record text, `<` is escaped."""
+    return html.replace(_EXCLUDED, "<div>")
 
 
 def keeps(location: str, opens_page: bool) -> bool:
