@@ -28,7 +28,7 @@ def shown_for(page, queries: list[str]) -> list[list[str]]:
     """Apply each query string through the contract API and read the ids the list then shows."""
     return page.evaluate("""queries => queries.map(query => {
         window.atlasExplorer.apply(query);
-        return [...document.querySelectorAll('#explorer-results li[data-id]')].map(li => li.dataset.id);
+        return [...document.querySelectorAll('#explorer-results li[data-id]:not([hidden])')].map(li => li.dataset.id);
     })""", queries)
 
 
@@ -50,12 +50,12 @@ def test_the_data_file_lists_every_practice_once_with_the_values_its_record_has(
 
 def test_the_page_lists_every_practice_without_javascript(site, dataset, browser, base_url):
     soup = BeautifulSoup((site / "explore" / "index.html").read_text(encoding="utf-8"), "html.parser")
-    ids = [li["data-id"] for li in soup.select("#explorer-results li[data-id]")]
+    ids = [li["data-id"] for li in soup.select("#explorer-results li[data-id]:not([hidden])")]
     assert sorted(ids) == sorted(dataset.practices)
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(base_url + "/explore/?lens=vertical")
-    assert page.locator("#explorer-results li[data-id]").count() == len(dataset.practices)
+    assert page.locator("#explorer-results li[data-id]:not([hidden])").count() == len(dataset.practices)
     assert page.locator("#explorer-results a").first.is_visible()
     context.close()
 
@@ -123,19 +123,21 @@ def test_the_url_restores_a_view_and_follows_the_controls(browser, base_url, dat
     page.wait_for_selector("#explorer[data-ready]")
     assert page.locator("input[name='lens'][value='vertical']").is_checked()
     assert page.locator("#explorer-q").input_value() == "migr"
-    ids = page.locator("#explorer-results li[data-id]").evaluate_all("items => items.map(li => li.dataset.id)")
+    ids = page.locator("#explorer-results li[data-id]:not([hidden])").evaluate_all("items => items.map(li => li.dataset.id)")
     assert set(ids) <= expected(dataset, {"lens": ["vertical"], "level": ["local"]}) and ids
+    # Filtered-out practices stay in the list, hidden: what shows on screen is the filtered list.
+    assert page.locator("#explorer-results li:visible").count() == len(ids) < len(dataset.practices)
     page.locator("input[name='level'][value='local']").uncheck()
     page.locator("#explorer-q").fill("")
     page.locator("details[data-facet='sector'] input[value='health']").check()
     assert page.url.endswith("/explore/?lens=vertical&sector=health")
     page.reload()
     page.wait_for_selector("#explorer[data-ready]")
-    ids = page.locator("#explorer-results li[data-id]").evaluate_all("items => items.map(li => li.dataset.id)")
+    ids = page.locator("#explorer-results li[data-id]:not([hidden])").evaluate_all("items => items.map(li => li.dataset.id)")
     assert set(ids) == expected(dataset, {"lens": ["vertical"], "sector": ["health"]})
     page.locator("#explorer-clear").click()
     assert page.url.endswith("/explore/")
-    assert page.locator("#explorer-results li[data-id]").count() == len(dataset.practices)
+    assert page.locator("#explorer-results li[data-id]:not([hidden])").count() == len(dataset.practices)
     assert page.errors == [] and page.foreign == []
 
 
@@ -145,7 +147,7 @@ def test_the_explorer_works_after_instant_navigation_from_a_practice_tag(browser
     page.locator(".atlas-tags a", has_text="Hometown association").click()
     page.wait_for_url("**/explore/?mechanism=hometown-association")
     page.wait_for_selector("#explorer[data-ready]")
-    ids = page.locator("#explorer-results li[data-id]").evaluate_all("items => items.map(li => li.dataset.id)")
+    ids = page.locator("#explorer-results li[data-id]:not([hidden])").evaluate_all("items => items.map(li => li.dataset.id)")
     assert set(ids) == expected(dataset, {"mechanism": ["hometown-association"]})
     assert page.errors == [] and page.foreign == []
 

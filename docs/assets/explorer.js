@@ -74,7 +74,7 @@
         (practice[facet.key] || []).forEach(function (i) { names.push(facet.values[i][1]); });
       });
       var haystack = [practice.title].concat(practice.aliases || [], [practice.text], names).join(" ");
-      return { id: practice.id, practice: practice, words: words(haystack).join(" ") };
+      return { id: practice.id, practice: practice, words: words(haystack).join(" "), hidden: false };
     });
     this.list = root.querySelector("#explorer-results");
     this.items = new Map();
@@ -201,7 +201,16 @@
         (entry.practice[facet.key] || []).forEach(function (v) { tally[v] += 1; });
       });
     });
-    this.list.replaceChildren.apply(this.list, shown.map(function (entry) { return self.items.get(entry.id); }));
+    /* The list keeps every practice, in order; only the items whose state changes are hidden or
+       shown (moving thousands of items in and out of the list cost more than the filtering). */
+    var showing = new Set(shown);
+    this.practices.forEach(function (entry) {
+      var hide = !showing.has(entry);
+      if (entry.hidden !== hide) {
+        self.items.get(entry.id).hidden = hide;
+        entry.hidden = hide;
+      }
+    });
     this.facets.forEach(function (facet) {
       var tally = counts[facet.key];
       self.boxes[facet.key].forEach(function (b, i) {
