@@ -39,7 +39,7 @@ class RecordPage(Page):
 
     def render(self, config, files) -> None:
         # Only the title here. MkDocs renders every page before it writes any, so HTML made here
-        # would all be held at once (300 MB at 10,000 practices); `write_content` makes it when
+        # would all be held at once (164 MB at 5,000 practices); `write_content` makes it when
         # the page is about to be written (hooks.py, on_page_context).
         # The theme prints page titles unescaped, and mkdocs-macros renders a title containing
         # "{{" as a template: store the title HTML-escaped, braces included.

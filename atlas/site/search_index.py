@@ -5,7 +5,7 @@ page is indexed by its title, summary (the first section) and the sections that 
 sections that only list other records (sources, related practices, practices by lens or role...)
 are left out, since each of those records is indexed on its own page. `searchable` cuts them out
 of the HTML the search plugin reads, which also spares it parsing them (it parses every page in
-full, a third of the build's time). Index pages keep only their introduction (`make_lean`, just
+full, about a quarter of the build's time). Index pages keep only their introduction (`make_lean`, just
 before the plugin writes the index), and pages marked `search: exclude` (the explorer) are not
 indexed.
 

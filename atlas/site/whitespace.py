@@ -1,4 +1,4 @@
-"""Strips the indentation and blank lines of a page's HTML, a quarter of a record page's weight.
+"""Strips the indentation and blank lines of a page's HTML, a fifth of a record page's weight.
 
 The theme's templates indent their output deeply; outside `<pre>` (and `<textarea>`), a browser
 collapses that whitespace anyway, so removing it changes nothing on screen. Inside them it is
