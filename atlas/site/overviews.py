@@ -6,6 +6,7 @@ explorer's always agree (both count a practice under its primary and its seconda
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
@@ -41,11 +42,16 @@ def _query(**values: str) -> Markup:
     return Markup(urlencode(values))
 
 
-def _table(data: Dataset, anchor, title, row_heading, row_facet, rows, practices_of_row) -> CrossTable:
+def _table(data: Dataset, anchor, title, row_heading, row_facet, rows, values_of) -> CrossTable:
+    # One pass over the practices, not one per row: there are ~250 country rows.
+    practices_by_row = defaultdict(list)
+    for practice in data.practices.values():
+        for value in values_of(practice):
+            practices_by_row[value].append(practice)
     lenses = data.terms("lenses")
     table_rows = []
     for row_id, row_label in rows:
-        practices = practices_of_row(row_id)
+        practices = practices_by_row.get(row_id)
         if not practices:
             continue
         cells = [
@@ -58,16 +64,15 @@ def _table(data: Dataset, anchor, title, row_heading, row_facet, rows, practices
 
 
 def cross_tables(data: Dataset) -> list[CrossTable]:
-    practices = list(data.practices.values())
     by_country = sorted(data.countries.values(), key=lambda c: c.name.lower())
     return [
         _table(data, "lens-by-sector", "Lens by sector", "Sector", "sector",
                [(t.id, t.label) for t in data.terms("sectors")],
-               lambda sector: [p for p in practices if sector in p.sectors]),
+               lambda practice: practice.sectors),
         _table(data, "lens-by-level", "Lens by level of government", "Level", "level",
                [(t.id, t.label) for t in data.terms("levels")],
-               lambda level: [p for p in practices if level in p.levels]),
+               lambda practice: practice.levels),
         _table(data, "country-by-lens", "Country by lens", "Country", "country",
                [(c.id, c.name) for c in by_country],
-               lambda code: [p for p in practices if code in countries_of(p)]),
+               countries_of),
     ]
