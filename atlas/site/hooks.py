@@ -12,7 +12,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
-from atlas.site import build, explorer, publishing, search_index, theme_fixes, whitespace
+from atlas.site import build, explorer, publishing, search_index, theme_fixes, theme_parts, whitespace
 from atlas.site.pages import PAGE_KINDS
 from atlas.site.record_page import RecordPage
 from atlas.site.redirects import redirect_files
@@ -49,6 +49,10 @@ def on_files(files, config):
         files.append(redirect)
     files.append(File.generated(config, explorer.JSON_PATH, content=explorer.explorer_json(data)))
     return publishing.add_files(files, config)
+
+
+def on_env(env, config, files):
+    return theme_parts.install(env)
 
 
 # The search plugin indexes page.content in its on_page_context (priority 0). A record page's HTML
