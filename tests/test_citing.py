@@ -58,7 +58,7 @@ def read_record_page(site: Path, kind: str, record) -> RecordPage:
         canonical=soup.select_one("link[rel=canonical]")["href"],
         permalink=permalink["href"] if permalink else None,
         code_blocks=[code.get_text() for code in article.select("h2#cite ~ .tabbed-set pre code")],
-        cite_rows={tr.select("td")[0].get_text(strip=True): tr.select("td")[1].get_text(strip=True)
+        cite_rows={tr.th.get_text(strip=True): tr.td.get_text(strip=True)
                    for tr in article.select("h2#cite + table tbody tr")},
         sources_after_cite={a["href"].rstrip("/").rsplit("/", 1)[-1]
                             for li in after_cite for a in li.select("a[href*='sources/']")},
