@@ -159,6 +159,18 @@ def markdown_report(results: dict) -> str:
             + (f"| {explorer['worst_median_apply_ms']} ms ({explorer['worst_median_apply_and_layout_ms']} ms) |"
                if explorer else "| n/a (no explorer) |")
         )
+    kinds = [kind for kind in ("practices", "countries", "organizations", "frameworks", "sources", "lenses")
+             if any(kind in s["sizes"].get("pages_by_kind", {}) for s in results["sizes"])]
+    if kinds:
+        lines += ["", "### Page size by kind of page (median / largest, raw)", "",
+                  "Countries, organizations, frameworks, sources and lenses list their practices, so their "
+                  "largest pages grow with the data; a practice page holds only its own record.", "",
+                  "| practices | " + " | ".join(kinds) + " |",
+                  "| ---: | " + " | ".join("---:" for _ in kinds) + " |"]
+        for s in results["sizes"]:
+            by_kind = s["sizes"].get("pages_by_kind", {})
+            cells = [f"{by_kind[k]['median_kb']} / {by_kind[k]['max_kb']} KB" if k in by_kind else NA for k in kinds]
+            lines.append(f"| {s['practices']:,} | " + " | ".join(cells) + " |")
     lighthouse = results.get("lighthouse")
     if lighthouse:
         lines += ["", "### Lighthouse (real data, localhost, gzip)", "",

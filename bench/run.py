@@ -115,6 +115,24 @@ def gzip_size(path: Path) -> int:
     return len(gzip.compress(path.read_bytes(), compresslevel=6))
 
 
+PAGE_FOLDERS = ("practices", "countries", "organizations", "frameworks", "sources", "lenses")
+
+
+def pages_by_kind(site: Path) -> dict:
+    """Median and largest page of each kind of record page (KB), and which page is the largest."""
+    kinds = {}
+    for folder in PAGE_FOLDERS:
+        pages = sorted((site / folder).glob("*/index.html"), key=lambda path: path.stat().st_size)
+        if pages:
+            kinds[folder] = {
+                "pages": len(pages),
+                "median_kb": round(statistics.median(p.stat().st_size for p in pages) / 1024, 1),
+                "max_kb": round(pages[-1].stat().st_size / 1024, 1),
+                "largest": pages[-1].parent.name,
+            }
+    return kinds
+
+
 def site_sizes(site: Path, practices: int) -> dict:
     files = [path for path in site.rglob("*") if path.is_file()]
     pages = [path for path in files if path.suffix == ".html" and path.name != "404.html"]
@@ -134,6 +152,7 @@ def site_sizes(site: Path, practices: int) -> dict:
         "practice_page_gzip_kb": round(gzip_size(sample) / 1024, 1) if sample.exists() else None,
         "practice_page_median_kb": round(statistics.median(raw) / 1024, 1) if raw else None,
         "practice_page_max_kb": round(raw[-1] / 1024, 1) if raw else None,
+        "pages_by_kind": pages_by_kind(site),
         "search_index_gzip_kb": round(gzip_size(search) / 1024, 1),
         "search_index_gzip_kb_per_1000": round(gzip_size(search) / 1024 * per_thousand, 1),
         "explorer_data_gzip_kb": round(gzip_size(explorer) / 1024, 1) if explorer.exists() else None,
