@@ -271,7 +271,7 @@ def test_a_hostile_title_is_cited_and_exported_as_plain_text(hostile_site):
 def test_a_site_built_outside_git_has_no_dates_and_says_unversioned(hostile_site):
     soup = BeautifulSoup((hostile_site / "practices" / "hostile-practice" / "index.html").read_text(), "html.parser")
     assert soup.select_one("footer .atlas-version__label").get_text(strip=True) == "unversioned"
-    labels = [td.get_text(strip=True) for td in soup.select("h2#cite + table td")]
+    labels = [th.get_text(strip=True) for th in soup.select("h2#cite + table th")]
     assert "Last changed" not in labels and "Data version" in labels
     feed = (hostile_site / "changelog" / "feed.xml").read_text()
     assert "<entry>" not in feed
