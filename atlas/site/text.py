@@ -48,7 +48,7 @@ def escape_markdown(value: object) -> Markup:
 # Prose in which Python-Markdown would find nothing to do: no character it or HTML gives a meaning
 # to (nor the no-break space nh3 writes as an entity), and no line that could start a block (a
 # list, a heading, a quote, code) or end in a line break. Most summaries are such plain
-# paragraphs; they are wrapped in <p> directly, as Markdown and nh3 would (tests/test_text.py
+# paragraphs; they are wrapped in <p> directly, as Markdown and nh3 would (tests/test_prose.py
 # compares the two on every text of the data and on generated ones).
 _NOT_PLAIN = re.compile(r"[\\`*_\[\]<>&#!\x00-\x09\x0b-\x1f\x7f-\xa0]|^[^\n\w\"'“‘(]|^\d|[^\S\n]$", re.MULTILINE)
 _PARAGRAPH_BREAK = re.compile(r"\n\n+")
