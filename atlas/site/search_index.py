@@ -4,10 +4,9 @@ Lean: the index is downloaded on a reader's first search, and it grows with the 
 page is indexed by its title, summary (the first section) and the sections that hold its own facts;
 sections that only list other records (sources, related practices, practices by lens or role...)
 are left out, since each of those records is indexed on its own page. `searchable` cuts them out
-of the HTML the search plugin reads, which also spares it parsing them (it parses every page in
-full, about a quarter of the build's time). Index pages keep only their introduction (`make_lean`, just
-before the plugin writes the index), and pages marked `search: exclude` (the explorer) are not
-indexed.
+of the HTML the search plugin reads, which also spares it parsing them (it parses every page it
+is shown in full). Index pages keep only their introduction (`make_lean`, just before the plugin
+writes the index), and pages marked `search: exclude` (the explorer) are not indexed.
 
 Accent-insensitive: lunr matches words exactly, so "padron" would not find "Padrón". Each entry
 whose title or text has accented words gets `folded_title` / `folded_text` fields with those words

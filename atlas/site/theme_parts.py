@@ -35,18 +35,18 @@ class SameOnRecordPages:
         self.fresh = fresh
         self.rendered: dict[tuple[str, str], str] = {}
         self._nav = None
-        self._in_nav: set[str] = set()
+        self._nav_pages: set[str] = set()
 
-    def _not_in_nav(self, page, nav) -> bool:
+    def _in_nav(self, page, nav) -> bool:
         # mkdocs.yml may still list a record page in the navigation: its sidebar is its own.
         if nav is not self._nav:
-            self._nav, self._in_nav = nav, {item.file.src_uri for item in nav.pages}
-        return page.file.src_uri not in self._in_nav
+            self._nav, self._nav_pages = nav, {item.file.src_uri for item in nav.pages}
+        return page.file.src_uri in self._nav_pages
 
     @jinja2.pass_context
     def __call__(self, context, name: str, caller):
         page = context.get("page")
-        if self.fresh or not isinstance(page, RecordPage) or not self._not_in_nav(page, context["nav"]):
+        if self.fresh or not isinstance(page, RecordPage) or self._in_nav(page, context["nav"]):
             return caller()
         # Material's links are relative to the page (`../../countries/`, or `../` within the
         # page's own folder): the same for every page of one folder.
