@@ -86,7 +86,7 @@ def headers(arguments) -> int:
 def new(arguments) -> int:
     """Write data/<folder>/<id>.yaml from the template of its kind."""
     kind, identifier = arguments.kind, arguments.id
-    if not ID_PATTERN.match(identifier) or identifier in RESERVED_IDS or len(identifier) > 80:
+    if not ID_PATTERN.fullmatch(identifier) or identifier in RESERVED_IDS or len(identifier) > 80:
         print(f"error: '{identifier}' is not a valid id: use lowercase letters, digits and single "
               "hyphens (kebab-case), e.g. lisbon-one-stop-shop", file=sys.stderr)
         return 2

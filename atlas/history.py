@@ -115,7 +115,7 @@ def _record_changes(lines: Iterable[str]) -> Iterable[RecordChange]:
         folder, _, name = path.partition("/")
         record_id = name.removesuffix(".yaml")
         if (status[:1] in statuses and folder in _RECORD_FOLDERS and name.endswith(".yaml")
-                and "/" not in name and ID_PATTERN.match(record_id)):
+                and "/" not in name and ID_PATTERN.fullmatch(record_id)):
             yield RecordChange(folder, record_id, statuses[status[:1]])
 
 

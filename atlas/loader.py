@@ -111,7 +111,7 @@ def _discover(data_dir: Path, prefix: str, problems: list[Problem]):
 
 
 def _read_one(path: Path, shown: str, model, problems: list[Problem]) -> LoadedFile | None:
-    if not ID_PATTERN.match(path.stem):
+    if not ID_PATTERN.fullmatch(path.stem):
         problems.append(Problem(shown, 1, 1, "bad-file-name", "",
                                 f"'{printable(path.name)}' is not <id>.yaml with a kebab-case id",
                                 "use lowercase letters, digits and hyphens, e.g. one-stop-shops.yaml"))

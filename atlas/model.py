@@ -17,7 +17,8 @@ from urllib.parse import urlsplit
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
-ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# Matched with fullmatch, never match: "$" would also accept an id that ends in a newline.
+ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 MAX_ID_LENGTH = 80
 # Names Windows refuses as file names, and names that would shadow a generated index page.
 RESERVED_IDS = frozenset(
@@ -53,7 +54,7 @@ class TermOf:
 def _check_id(value: str) -> str:
     if len(value) > MAX_ID_LENGTH:
         raise PydanticCustomError("bad_id", f"an id has at most {MAX_ID_LENGTH} characters")
-    if not ID_PATTERN.match(value):
+    if not ID_PATTERN.fullmatch(value):
         raise PydanticCustomError("bad_id", 
             "an id is lowercase letters, digits and single hyphens (kebab-case), e.g. 'one-stop-shops'"
         )

@@ -41,7 +41,10 @@ _NOT_PLAIN_ASCII = re.compile("[^\t\n\r\x20-\x7e]")
 # invisible in review, they can make text read differently than it is.
 _FORBIDDEN_CATEGORIES = frozenset({"Cc", "Cf", "Co", "Cs", "Zl", "Zp"})
 # YAML 1.1 reads 1:30 as the number 90 (base 60); a record never means that.
-_SEXAGESIMAL = re.compile(r"^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$")
+_SEXAGESIMAL = re.compile(r"[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?")
+# libyaml reads a carriage return not followed by a line feed as a line break, where a terminal,
+# a diff and yamllint show one line: text after it would be live YAML that reads as a comment.
+_BARE_CARRIAGE_RETURN = re.compile("\r(?!\n)")
 # Beyond this a number is a typo (and JavaScript could no longer hold it exactly).
 MAX_WHOLE_NUMBER = 10**15
 
@@ -121,6 +124,15 @@ def read_yaml(path: str, content: bytes) -> ParsedFile:
             Problem(path, line, column, "forbidden-character", "",
                     f"invisible or control character U+{ord(match.group()):04X}",
                     "delete it; records may not contain control, bidirectional or zero-width characters")
+        )
+    for match in _BARE_CARRIAGE_RETURN.finditer(text):
+        line = text.count("\n", 0, match.start()) + 1
+        column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+        result.problems.append(
+            Problem(path, line, column, "bare-carriage-return", "",
+                    "a carriage return (CR) without a line feed after it",
+                    "save the file with ordinary line endings (LF, or CR LF); YAML would read a new line "
+                    "here that most editors and reviews do not show")
         )
     if result.problems:
         return result
@@ -253,7 +265,10 @@ class _Builder:
         if tag == STR:
             return "str", event.value
         name = tag.rsplit(":", 1)[-1]
-        if name in ("int", "float") and _SEXAGESIMAL.match(event.value):
+        if tag not in _CONSTRUCTORS:  # YAML 1.1's "=" (value) and "<<" (merge) as plain values
+            self.refuse(event, "yaml-special-value", f"YAML 1.1 gives '{event.value}' a special meaning ({name})",
+                        "if it is text, put it in quotes", field_path(location))
+        if name in ("int", "float") and _SEXAGESIMAL.fullmatch(event.value):
             self.refuse(event, "bad-number", f"YAML 1.1 reads '{event.value}' as a number in base 60",
                         "write an ordinary number such as 1250 or 12.5; if it is text, put it in quotes")
         if name in ("int", "float") and len(event.value) > 40:

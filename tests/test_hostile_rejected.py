@@ -75,6 +75,14 @@ CASES = [
     Case("duplicate-nested-key", record("    locator: Page 2\n"), "duplicate-key", 7),
     Case("number-as-key", record("1: one\n"), "non-string-key", 7),
     Case("yaml-1.1-boolean-key", record("on: yes\n"), "non-string-key", 7),
+    # YAML 1.1's "=" and "<<" resolve to types with no constructor (issue 21, finding 1)
+    Case("yaml-1.1-value-as-a-name", record(name="="), "yaml-special-value", 2),
+    Case("yaml-1.1-merge-as-a-value", record("notes: <<\n"), "yaml-special-value", 7),
+    Case("yaml-1.1-value-as-a-list-item", record("aliases:\n  - =\n"), "yaml-special-value", 8),
+    # a lone carriage return: libyaml sees a line break, a review sees a comment (finding 7)
+    Case("bare-cr-before-a-comment", record("links: []\r# reviewed: no links\n"), "bare-carriage-return", 7),
+    Case("bare-cr-inside-a-name", record(name="Safe\rname: Evil"), "bare-carriage-return", 2),
+    Case("bare-cr-at-the-end", record() + "\r", "bare-carriage-return", 7),
     Case("billion-laughs",
          record('aliases: &a ["lol", "lol"]\nnotes: &b [*a, *a, *a, *a]\nsummary: [*b, *b, *b, *b]\n'),
          "yaml-anchor", 7),
@@ -118,6 +126,10 @@ CASES = [
     Case("line-break-in-a-name", record(name='"two\\nlines"'), "bad-text", 2),
     Case("empty-name", record(name='""'), "empty-value", 2),
     # --- ids that would not be safe path segments ---
+    # "$" also matches before a final newline: ids are matched in full (finding 6)
+    Case("id-ending-in-a-newline", record(id='"hostile\\n"'), "bad-id", 1),
+    Case("id-starting-with-a-newline", record(id='"\\nhostile"'), "bad-id", 1),
+    Case("id-with-a-newline-inside", record(id='"hos\\ntile"'), "bad-id", 1),
     Case("dot-dot-id", record(id='"../../etc"'), "bad-id", 1),
     Case("slash-id", record(id="a/b"), "bad-id", 1),
     Case("uppercase-id", record(id="Hostile"), "bad-id", 1),

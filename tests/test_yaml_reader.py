@@ -35,6 +35,16 @@ def codes(text: str | bytes) -> list[tuple[str, int]]:
         ("title: a\u200bb\n", [("forbidden-character", 1)]),
         ("x: 1\ntitle: a\x07b\n", [("forbidden-character", 2)]),
         ("id: [a\n", [("yaml-syntax", 2)]),
+        # YAML 1.1 resolves a plain "=" (value) and "<<" (merge) to types no record can hold.
+        ("title: =\n", [("yaml-special-value", 1)]),
+        ("notes: <<\n", [("yaml-special-value", 1)]),
+        ("x: 1\nitems:\n  - <<\n", [("yaml-special-value", 3)]),
+        ("=: a\n", [("non-string-key", 1)]),
+        # libyaml reads a lone CR as a line break; a review sees one line, YAML two.
+        ("links: [a]\r# reviewed: no links\n", [("bare-carriage-return", 1)]),
+        ("a: b\rc: d\n", [("bare-carriage-return", 1)]),
+        ("x: 1\ntitle: a\r\rb\n", [("bare-carriage-return", 2), ("bare-carriage-return", 2)]),
+        ("a: b\r\nc: d\r\n", []),
         ("a: " + "[" * 12 + "]" * 12 + "\n", [("too-deep", 1)]),
     ],
 )
@@ -66,3 +76,14 @@ def test_positions_point_at_nested_values():
     parsed = read_yaml("x.yaml", b"actors:\n  - organization: iom\n    role: lead\n")
     position = parsed.positions[("actors", 0, "role")]
     assert (position.line, position.column) == (3, 11)
+
+
+@pytest.mark.parametrize("identifier", ["rt-nl\n", "comp\n", "a\nb", "\nabc", "ok "])
+def test_an_id_is_matched_in_full_so_a_trailing_newline_is_refused(identifier):
+    from pydantic import TypeAdapter, ValidationError
+
+    from atlas.model import Id
+
+    with pytest.raises(ValidationError):
+        TypeAdapter(Id).validate_python(identifier)
+    assert TypeAdapter(Id).validate_python(identifier.strip().replace("\n", "-")) is not None

@@ -35,7 +35,7 @@ def _format_number(value: float | int) -> str:
 
 def path_segment(identifier: str) -> Markup:
     """A validated id used as part of a link target or an HTML id; anything else is a bug."""
-    if not ID_PATTERN.match(identifier):
+    if not ID_PATTERN.fullmatch(identifier):
         raise ValueError(f"not an id: {identifier!r}")
     return Markup(identifier)
 
