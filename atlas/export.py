@@ -12,6 +12,8 @@ import csv
 import datetime
 import io
 import json
+import re
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
@@ -26,8 +28,12 @@ DATA_LICENSE = {
     "path": "https://creativecommons.org/licenses/by/4.0/",
 }
 CODE_LICENSE = {"name": "MIT", "title": "MIT License", "path": "https://opensource.org/license/mit"}
-# Spreadsheets run a cell that starts with one of these as a formula; such text cells get a "'".
+# Spreadsheets run a cell that starts with one of these as a formula, also after white space and
+# in their full-width forms (folded by NFKC); such a piece of text gets a "'" before it.
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# A spreadsheet set to a semicolon locale splits a cell at each ";" (list items are joined with
+# "; "), so every piece between semicolons is a cell of its own there and is defused on its own.
+_PIECE = re.compile(r"(^|;)(\s*)([^;]*)")
 RECORD_KINDS = ("practice", "country", "framework", "organization", "source")
 
 
@@ -263,9 +269,16 @@ def csv_cell(column: Column, value: object) -> str:
     elif isinstance(value, datetime.date):
         value = value.isoformat()
     text = str(value)
-    if column.type in ("string", "list") and text.startswith(_FORMULA_STARTS):
-        text = "'" + text
+    if column.type in ("string", "list"):
+        text = _PIECE.sub(_defuse_piece, text)
     return text
+
+
+def _defuse_piece(match: re.Match) -> str:
+    separator, space, piece = match.groups()
+    if unicodedata.normalize("NFKC", piece[:1]).startswith(_FORMULA_STARTS):
+        piece = "'" + piece
+    return separator + space + piece
 
 
 def csv_table(table: Table, data: Dataset) -> str:
@@ -323,8 +336,9 @@ def datapackage(data: Dataset, publication: Publication, json_files: list[tuple[
         "title": publication.site_name,
         "description": (
             f"{publication.description} CSV list fields join their items with \"{LIST_DELIMITER}\"; "
-            "text cells that begin with =, +, -, @ start with an added apostrophe so that spreadsheets "
-            "do not run them as formulas. The JSON files hold every field exactly."
+            "text that begins with =, +, -, @ (or their full-width forms), in a cell or after a \";\" "
+            "or white space, gets an added apostrophe so that spreadsheets do not run it as a formula. "
+            "The JSON files hold every field exactly."
         ),
         "homepage": publication.site_url,
         "version": version.short or "unversioned",

@@ -111,6 +111,25 @@ def test_a_text_cell_that_looks_like_a_formula_is_defused():
     assert export.csv_cell(column, None) == ""
 
 
+@pytest.mark.parametrize("value, expected", [
+    # every list item, since a semicolon-locale spreadsheet splits the cell at each ";"
+    (["safe", "=3+3"], "safe; '=3+3"),
+    (["x;=2+2"], "x;'=2+2"),
+    (["@SUM(A1)", "-1", "+1"], "'@SUM(A1); '-1; '+1"),
+    # after leading white space, and in full-width forms
+    ([" =HYPERLINK(\"http://x\")"], " '=HYPERLINK(\"http://x\")"),
+    (["\t=1+1"], "\t'=1+1"),
+    (["\uff1d1+1"], "'\uff1d1+1"),
+    (["\uff20SUM(A1)", "\uff0b1"], "'\uff20SUM(A1); '\uff0b1"),
+    # ordinary text is left as it is
+    (["Moldova", "a - b", "e-mail"], "Moldova; a - b; e-mail"),
+])
+def test_every_piece_of_a_cell_that_looks_like_a_formula_is_defused(value, expected):
+    assert export.csv_cell(export.Column("aliases", "list", "", lambda row: row), value) == expected
+    text = export.csv_cell(export.Column("title", "string", "", lambda row: row), "; ".join(value))
+    assert text == expected
+
+
 # --- the Data Package descriptor --------------------------------------------------------------
 
 NAME = re.compile(r"^[a-z0-9._-]+$")
