@@ -9,6 +9,7 @@ listed as *to look at*, because many sites turn away automated requests.
 from __future__ import annotations
 
 import os
+import re
 import socket
 import urllib.error
 import urllib.request
@@ -16,9 +17,11 @@ from collections import defaultdict
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from .dataset import Dataset
 from .model import KINDS
+from .web_address import why_not_public
 
 USER_AGENT = "migration-policy-atlas-link-check/1.0 (+https://migration-policy-atlas.github.io/atlas/)"
 GONE = {404, 410}
@@ -50,7 +53,10 @@ def _request(url: str, method: str, timeout: float) -> int:
         return error.code
 
 
-def check_url(url: str, timeout: float) -> Outcome:
+def check_url(url: str, timeout: float, *, public_only: bool = True) -> Outcome:
+    """`public_only=False` is for the tests' own server on loopback; the weekly check never sets it."""
+    if public_only and (reason := _not_public(url)):
+        return Outcome(url, "look", f"not requested: {reason}")
     try:
         status = _request(url, "HEAD", timeout)
         if status >= 400:  # some servers refuse HEAD: ask again the ordinary way
@@ -71,9 +77,16 @@ def check_url(url: str, timeout: float) -> Outcome:
     return Outcome(url, "ok", f"HTTP {status}")
 
 
-def check_all(used: dict[str, list[str]], timeout: float, workers: int) -> list[Outcome]:
+def _not_public(url: str) -> str | None:
+    try:
+        return why_not_public(urlsplit(url))
+    except ValueError as error:
+        return str(error)
+
+
+def check_all(used: dict[str, list[str]], timeout: float, workers: int, public_only: bool = True) -> list[Outcome]:
     with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
-        return list(pool.map(lambda url: check_url(url, timeout), sorted(used)))
+        return list(pool.map(lambda url: check_url(url, timeout, public_only=public_only), sorted(used)))
 
 
 def report(outcomes: list[Outcome], used: dict[str, list[str]]) -> Iterator[str]:
@@ -88,13 +101,23 @@ def report(outcomes: list[Outcome], used: dict[str, list[str]]) -> Iterator[str]
         yield f"\n## {title} ({len(rows)})\n"
         yield "| link | problem | used in |\n| --- | --- | --- |"
         for outcome in rows:
-            where = "<br>".join(used[outcome.url])
-            yield f"| <{outcome.url}> | {outcome.detail} | {where} |"
+            where = "<br>".join(markdown_text(place) for place in used[outcome.url])
+            yield f"| {markdown_text(outcome.url)} | {markdown_text(outcome.detail)} | {where} |"
 
 
-def run(data: Dataset, timeout: float = 20, workers: int = 8) -> int:
+# Record text goes into a Markdown table: each of these could start a link, an HTML tag, an
+# emphasis or a new cell, so each is escaped with a backslash (CommonMark escapes any ASCII punctuation);
+# ":" and "." too, so that no address in the report becomes a live link by GFM's autolinks.
+_MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()<>#+\-!|~&:.])")
+
+
+def markdown_text(text: str) -> str:
+    return _MARKDOWN_PUNCTUATION.sub(r"\\\1", text.replace("\n", " "))
+
+
+def run(data: Dataset, timeout: float = 20, workers: int = 8, public_only: bool = True) -> int:
     used = links_of(data)
-    outcomes = check_all(used, timeout, workers)
+    outcomes = check_all(used, timeout, workers, public_only)
     text = "\n".join(report(outcomes, used)) + "\n"
     print(text)
     summary = os.environ.get("GITHUB_STEP_SUMMARY")

@@ -17,6 +17,8 @@ from urllib.parse import urlsplit
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
+from .web_address import why_not_public
+
 # Matched with fullmatch, never match: "$" would also accept an id that ends in a newline.
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 MAX_ID_LENGTH = 80
@@ -98,6 +100,8 @@ def _check_url(value: str) -> str:
         raise PydanticCustomError("bad_url", "the link has no host name")
     if parts.username or parts.password or "@" in parts.netloc:
         raise PydanticCustomError("bad_url", "a link may not carry a user name or password")
+    if (reason := why_not_public(parts)) is not None:
+        raise PydanticCustomError("bad_url", "{reason}", {"reason": reason})
     return value
 
 

@@ -4,6 +4,7 @@ says where each is used. Tested against a local server: no test needs the intern
 from __future__ import annotations
 
 import http.server
+import re
 import threading
 
 import pytest
@@ -40,13 +41,13 @@ def server():
     ("/no-head", "ok", "HTTP 200"),  # refused HEAD, answered GET
 ])
 def test_each_answer_is_classified(server, path, status, detail):
-    outcome = link_check.check_url(server + path, timeout=5)
+    outcome = link_check.check_url(server + path, timeout=5, public_only=False)
     assert (outcome.status, outcome.detail) == (status, detail)
 
 
 def test_a_host_that_does_not_answer_is_dead():
     # Port 9 on the loopback address: nothing listens there, the connection is refused at once.
-    assert link_check.check_url("http://127.0.0.1:9/", timeout=5).status == "dead"
+    assert link_check.check_url("http://127.0.0.1:9/", timeout=5, public_only=False).status == "dead"
 
 
 def test_the_report_lists_dead_links_with_where_they_are_used_and_fails(server, dataset, monkeypatch, tmp_path, capsys):
@@ -55,11 +56,49 @@ def test_the_report_lists_dead_links_with_where_they_are_used_and_fails(server, 
     used = {server + "/ok": ["data/practices/a.yaml links[0].url"],
             server + "/gone": ["data/practices/b.yaml links[1].url", "data/sources/002.yaml links[0].url"]}
     monkeypatch.setattr(link_check, "links_of", lambda data: used)
-    assert link_check.run(dataset, timeout=5, workers=2) == 1
+    assert link_check.run(dataset, timeout=5, workers=2, public_only=False) == 1
     text = summary.read_text()
     assert "2 links checked." in text
-    assert f"| <{server}/gone> | HTTP 404 | data/practices/b.yaml links[1].url<br>data/sources/002.yaml links[0].url |" in text
-    assert "/ok>" not in text
+    gone = link_check.markdown_text(server + "/gone")
+    places = "data/practices/b.yaml links[1].url<br>data/sources/002.yaml links[0].url"
+    assert f"| {gone} | HTTP 404 | {link_check.markdown_text(places.replace('<br>', '@')).replace('@', '<br>')} |" in text
+    assert "/ok" not in text
+
+
+class Refusing(http.server.BaseHTTPRequestHandler):
+    requests: list[str] = []
+
+    def do_HEAD(self):
+        Refusing.requests.append(self.path)
+        self.send_response(200)
+        self.end_headers()
+
+    do_GET = do_HEAD
+
+    def log_message(self, *arguments):
+        pass
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1", "localhost", "[::1]"])
+def test_the_weekly_check_sends_nothing_to_a_private_host(host):
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Refusing)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        outcome = link_check.check_url(f"http://{host}:{httpd.server_address[1]}/?a=1", timeout=2)
+    finally:
+        httpd.shutdown()
+    assert outcome.status == "look" and outcome.detail.startswith("not requested")
+    assert Refusing.requests == []
+
+
+def test_what_the_report_writes_into_markdown_is_inert():
+    url = "http://127.0.0.1:8766/?a=>[FIX](https://evil.example)|x|"
+    row = next(line for line in link_check.report([link_check.Outcome(url, "dead", "HTTP 404")],
+                                                  {url: ["data/practices/a|b.yaml"]}) if "8766" in line)
+    cells = [cell for cell in re.split(r"(?<!\\)\|", row)]
+    assert len(cells) == 5  # "", link, problem, used in, ""
+    assert not re.search(r"(?<!\\)[\[\]()<>:]", row), row  # no link, tag or autolink left live
 
 
 def test_every_link_of_the_data_is_collected_with_its_place(dataset):
