@@ -28,6 +28,13 @@ RESERVED_IDS = frozenset(
     | {f"com{n}" for n in range(10)}
     | {f"lpt{n}" for n in range(10)}
 )
+# The fixed ids of the record pages' own sections (tests/test_site.py holds the templates to this
+# list): a component's anchor sits on its framework page beside them and may not repeat one.
+SECTION_ANCHORS = frozenset({
+    "at-a-glance", "by-mechanism", "cite", "components", "figures", "frameworks", "lenses", "links",
+    "members", "neighbours", "notes", "organizations", "parts", "practices", "records", "related",
+    "sections", "sources",
+})
 MAX_LINE_LENGTH = 300
 MAX_PROSE_LENGTH = 6000
 MAX_PROSE_MARKUP = 50  # links and HTML-like brackets in one Markdown field
@@ -211,8 +218,16 @@ class CountryRole(Strict):
     source: Citation = Field(description="Where the source says so.")
 
 
+def _check_anchor(value: str) -> str:
+    if value in SECTION_ANCHORS:
+        raise PydanticCustomError("bad_id", f"'{value}' is the id of a section of the framework page; "
+                                  "choose another, e.g. 'criterion-1'")
+    return value
+
+
 class Component(Strict):
-    id: Id = Field(description="Anchor of the component on the framework page, e.g. criterion-1.")
+    id: Annotated[Id, AfterValidator(_check_anchor)] = Field(
+        description="Anchor of the component on the framework page, e.g. criterion-1.")
     label: Line | None = Field(default=None, description="Its number or short label, e.g. Target 10.7.")
     title: Line = Field(description="Its name or a one-line statement of it.")
     summary: Prose | None = Field(default=None, description="Optional explanation, Markdown.")

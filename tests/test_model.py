@@ -25,3 +25,15 @@ def test_the_committed_json_schemas_match_the_model():
     for folder, schema in json_schemas().items():
         committed = json.loads((ROOT / "schema" / f"{folder}.schema.json").read_text())
         assert committed == schema, f"schema/{folder}.schema.json is stale: run `make schema`"
+
+
+def test_a_component_may_not_take_the_id_of_a_section_of_its_framework_page():
+    import pytest
+    from pydantic import ValidationError
+
+    from atlas.model import Component
+
+    for taken in ("cite", "sources", "components"):
+        with pytest.raises(ValidationError, match="section of the framework page"):
+            Component.model_validate({"id": taken, "title": "A component"})
+    assert Component.model_validate({"id": "criterion-1", "title": "A component"}).id == "criterion-1"

@@ -136,7 +136,9 @@ class PageRenderer:
         template = self.page_environment.get_template(f"{kind}.html.j2")
         context = page_kind.context(self.data, record)
         # The title's anchor is its slug, as Python-Markdown's toc extension would make it...
-        title_id = slugify(record.label, "-") or "title"
+        # Material's own elements have ids that start with "__" (__config, __drawer, __search):
+        # a title such as "__config" would take one and stop the theme's scripts.
+        title_id = slugify(record.label, "-").lstrip("_-") or "title"
         page = template.render(record=record, title_id=title_id, **context)
         if page.count(f' id="{title_id}"') > 1:  # ...unless a section's fixed anchor has it.
             page = template.render(record=record, title_id=f"{title_id}-title", **context)
