@@ -98,9 +98,9 @@ def test_a_source_document_is_cited_with_its_publisher_year_title_and_link():
         id="002", title="Roundtable 1.2 background paper", short_title="RT 1.2", document_type="Background paper",
         publisher="Global Forum on Migration and Development (GFMD)", event="GFMD Eleventh Summit",
         date="2018-12", year=2018, file="002.txt", summary="About services.",
-        links=[{"url": "https://gfmd.test/rt12"}],
+        links=[{"url": "https://gfmd.example/rt12"}],
     )
     assert citation.source_document(source) == (
         "Global Forum on Migration and Development (GFMD) (2018). Roundtable 1.2 background paper. "
-        "Background paper, GFMD Eleventh Summit, 2018-12. https://gfmd.test/rt12"
+        "Background paper, GFMD Eleventh Summit, 2018-12. https://gfmd.example/rt12"
     )
