@@ -13,7 +13,10 @@ from atlas import link_check
 
 
 class Handler(http.server.BaseHTTPRequestHandler):
+    requests: list[str] = []  # every path asked for, so a test can tell that nothing was sent
+
     def do_HEAD(self):
+        Handler.requests.append(self.path)
         codes = {"/ok": 200, "/gone": 404, "/removed": 410, "/busy": 503, "/no-head": 405 if self.command == "HEAD" else 200}
         self.send_response(codes.get(self.path, 404))
         self.end_headers()
@@ -60,44 +63,24 @@ def test_the_report_lists_dead_links_with_where_they_are_used_and_fails(server, 
     text = summary.read_text()
     assert "2 links checked." in text
     gone = link_check.markdown_text(server + "/gone")
-    places = "data/practices/b.yaml links[1].url<br>data/sources/002.yaml links[0].url"
-    assert f"| {gone} | HTTP 404 | {link_check.markdown_text(places.replace('<br>', '@')).replace('@', '<br>')} |" in text
+    places = "<br>".join(map(link_check.markdown_text, used[server + "/gone"]))
+    assert f"| {gone} | HTTP 404 | {places} |" in text
     assert "/ok" not in text
 
 
-class Refusing(http.server.BaseHTTPRequestHandler):
-    requests: list[str] = []
-
-    def do_HEAD(self):
-        Refusing.requests.append(self.path)
-        self.send_response(200)
-        self.end_headers()
-
-    do_GET = do_HEAD
-
-    def log_message(self, *arguments):
-        pass
-
-
 @pytest.mark.parametrize("host", ["127.0.0.1", "localhost", "[::1]"])
-def test_the_weekly_check_sends_nothing_to_a_private_host(host):
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Refusing)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        outcome = link_check.check_url(f"http://{host}:{httpd.server_address[1]}/?a=1", timeout=2)
-    finally:
-        httpd.shutdown()
+def test_the_weekly_check_sends_nothing_to_a_private_host(server, host):
+    port = server.rsplit(":", 1)[1]
+    outcome = link_check.check_url(f"http://{host}:{port}/private-{host}", timeout=2)
     assert outcome.status == "look" and outcome.detail.startswith("not requested")
-    assert Refusing.requests == []
+    assert f"/private-{host}" not in Handler.requests
 
 
 def test_what_the_report_writes_into_markdown_is_inert():
     url = "http://127.0.0.1:8766/?a=>[FIX](https://evil.example)|x|"
     row = next(line for line in link_check.report([link_check.Outcome(url, "dead", "HTTP 404")],
                                                   {url: ["data/practices/a|b.yaml"]}) if "8766" in line)
-    cells = [cell for cell in re.split(r"(?<!\\)\|", row)]
-    assert len(cells) == 5  # "", link, problem, used in, ""
+    assert len(re.split(r"(?<!\\)\|", row)) == 5  # "", link, problem, used in, ""
     assert not re.search(r"(?<!\\)[\[\]()<>:]", row), row  # no link, tag or autolink left live
 
 

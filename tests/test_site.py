@@ -1,12 +1,15 @@
 """The built site: every record has its page, cross-links resolve both ways, lens pages list exactly
 their practices, record pages stay out of the navigation and nothing is fetched from elsewhere."""
 
+import re
+from collections import Counter
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
 
+from atlas.model import SECTION_ANCHORS
 from atlas.site.pages import PAGE_KINDS
 
 RECORD_KINDS = ("practice", "country", "framework", "organization", "source")
@@ -192,20 +195,13 @@ def test_every_link_within_the_site_reaches_a_page_and_its_anchor(site):
 
 
 def test_the_section_anchors_a_component_may_not_take_are_those_of_the_templates():
-    from atlas.model import SECTION_ANCHORS
-
     templates = Path(__file__).resolve().parent.parent / "atlas" / "site" / "templates" / "pages"
-    import re
-
     used = {anchor for path in templates.glob("*.j2")
             for anchor in re.findall(r'heading\(2, "([a-z-]+)"', path.read_text(encoding="utf-8"))}
     assert used == SECTION_ANCHORS
 
 
 def test_no_page_has_an_element_id_twice(site):
-    import re
-    from collections import Counter
-
     for path in site.rglob("*.html"):
         ids = Counter(re.findall(r'\sid="([^"]*)"', path.read_text(encoding="utf-8")))
         assert not [name for name, count in ids.items() if count > 1], path
