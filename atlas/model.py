@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
+from .text_limits import why_line_unreadable, why_prose_too_complex
 from .web_address import why_not_public
 
 # Matched with fullmatch, never match: "$" would also accept an id that ends in a newline.
@@ -77,6 +78,8 @@ def _check_line(value: str) -> str:
         raise PydanticCustomError("bad_text", "this field is a single line of text; remove the line breaks")
     if value != value.strip() or not value:
         raise PydanticCustomError("bad_text", "text may not be empty or start or end with spaces")
+    if (reason := why_line_unreadable(value)) is not None:
+        raise PydanticCustomError("bad_text", "{reason}", {"reason": reason})
     return value
 
 
@@ -90,6 +93,8 @@ def _check_prose(value: str) -> str:
             raise PydanticCustomError(
                 "bad_text", f"at most {MAX_PROSE_MARKUP} '{character}' characters in one text field"
             )
+    if (reason := why_prose_too_complex(value)) is not None:
+        raise PydanticCustomError("bad_text", "{reason}", {"reason": reason})
     return value
 
 

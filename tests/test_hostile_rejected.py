@@ -124,6 +124,23 @@ CASES = [
          message="at most 50 '['"),
     Case("html-that-renders-for-seconds", record("summary: '" + "<a " * 1000 + "'\n"), "bad-text", 7),
     Case("line-break-in-a-name", record(name='"two\\nlines"'), "bad-text", 2),
+    # nesting Python-Markdown renders by recursion (issue 21, finding 2)
+    Case("nested-bullets", record("summary: '" + "- " * 600 + "x'\n"), "bad-text", 7, message="8 levels"),
+    Case("nested-numbers", record("notes: '" + "1. " * 600 + "x'\n"), "bad-text", 7, message="8 levels"),
+    Case("nested-quotes", record("summary: '" + "> " * 50 + "x'\n"), "bad-text", 7, message="flatten"),
+    Case("nested-by-indentation", record("summary: |\n" + "".join(
+        "  " + "    " * depth + "- x\n" for depth in range(12))), "bad-text", 7, message="8 levels"),
+    Case("nested-emphasis", record("summary: '" + "*a " * 20 + "x" + " a*" * 20 + "'\n"), "bad-text", 7,
+         message="emphasis"),
+    Case("too-many-lines", record("summary: |\n" + "  line\n" * 201), "bad-text", 7, message="200 lines"),
+    Case("over-long-line-in-prose", record("summary: '" + "word " * 700 + "'\n"), "bad-text", 7,
+         message="paragraphs"),
+    # text that widens every page it is listed on (finding 9)
+    Case("wide-ligatures-in-a-name", record(name="\ufdfd" * 290), "bad-text", 2, message="without a space"),
+    Case("stacked-combining-marks", record(name="Z" + "\u0301" * 280), "bad-text", 2, message="combining"),
+    Case("combining-marks-on-every-letter", record(name="Ha" + "\u0336\u0337\u0338\u0334\u0335" + "ck"),
+         "bad-text", 2, message="combining"),
+    Case("long-unbroken-word", record(name="W" * 81), "bad-text", 2, message="put spaces"),
     Case("empty-name", record(name='""'), "empty-value", 2),
     # --- ids that would not be safe path segments ---
     # "$" also matches before a final newline: ids are matched in full (finding 6)

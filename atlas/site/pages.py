@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from markdown.extensions.toc import slugify
 from markupsafe import Markup
+from mkdocs.exceptions import PluginError
 
 from ..dataset import Dataset
 from ..model import Country, Framework, Organization, Practice, Source, VocabularyTerm
@@ -139,9 +140,17 @@ class PageRenderer:
         # Material's own elements have ids that start with "__" (__config, __drawer, __search):
         # a title such as "__config" would take one and stop the theme's scripts.
         title_id = slugify(record.label, "-").lstrip("_-") or "title"
-        page = template.render(record=record, title_id=title_id, **context)
-        if page.count(f' id="{title_id}"') > 1:  # ...unless a section's fixed anchor has it.
-            page = template.render(record=record, title_id=f"{title_id}-title", **context)
+        try:
+            page = template.render(record=record, title_id=title_id, **context)
+            if page.count(f' id="{title_id}"') > 1:  # ...unless a section's fixed anchor has it.
+                page = template.render(record=record, title_id=f"{title_id}-title", **context)
+        except RecursionError:
+            # The validator bounds nesting; this is the last line of defence, should Markdown
+            # find another construct it renders by recursion.
+            raise PluginError(
+                f"the {kind} '{record_id}' (data/{page_kind.folder}/{record_id}.yaml) has text nested too "
+                "deeply to render: flatten its lists, quotes and emphasis"
+            ) from None
         return page
 
     def block(self, template_name: str, **context) -> Markup:
