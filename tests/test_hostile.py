@@ -275,3 +275,85 @@ def test_a_site_built_outside_git_has_no_dates_and_says_unversioned(hostile_site
     assert "Last changed" not in labels and "Data version" in labels
     feed = (hostile_site / "changelog" / "feed.xml").read_text()
     assert "<entry>" not in feed
+
+
+# --- layout: the widest title the rules allow wraps; a title cannot take the theme's element ids ---
+
+WIDE_TITLE_PAGES = ["practices/", "countries/", "countries/nzl/", "countries/mda/", "organizations/",
+                    "sources/hostile-source/", "lenses/horizontal/", "practices/hostile-wide-title/",
+                    "explore/", "changelog/"]
+
+
+@pytest.mark.parametrize("viewport", [(1280, 800), (390, 844)], ids=["desktop", "phone"])
+def test_the_widest_allowed_title_wraps_instead_of_widening_a_page(hostile_browser_page, viewport):
+    base, page, events = hostile_browser_page
+    width, height = viewport
+    page.set_viewport_size({"width": width, "height": height})
+    try:
+        for path in WIDE_TITLE_PAGES:
+            page.goto(f"{base}/{path}")
+            page.wait_for_load_state("load")
+            if path == "explore/":
+                page.wait_for_selector(".atlas-explorer a[href*='hostile-wide-title']")
+            assert page.evaluate("document.documentElement.scrollWidth") <= width, path
+            # Nothing that shows the title sticks out of the screen either (a table would scroll).
+            widest = page.evaluate("""() => Math.max(0, ...[...document.querySelectorAll(
+                "a[href*='hostile-wide-title'], h1")].map(e => e.getBoundingClientRect().right))""")
+            assert widest <= width, (path, widest)
+    finally:
+        page.set_viewport_size({"width": 1280, "height": 720})
+
+
+def test_a_title_that_slugs_to_a_theme_id_leaves_the_theme_working(hostile_browser_page, pages):
+    soup = pages["practices/hostile-config-title/index.html"]
+    assert len(soup.select("#__config")) == 1 and soup.select_one("#__config").name == "script"
+    base, page, events = hostile_browser_page
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(f"{base}/practices/hostile-config-title/")
+    page.wait_for_load_state("load")
+    # Material's scripts read their configuration from #__config; with it they bind "/" to search.
+    page.keyboard.press("/")
+    page.wait_for_function("document.getElementById('__search').checked")
+    assert errors == []
+
+
+def test_no_hostile_page_repeats_an_element_id(pages):
+    repeated = {}
+    for where, soup in pages.items():
+        ids = [element["id"] for element in soup.find_all(id=True)]
+        if duplicates := sorted({i for i in ids if ids.count(i) > 1}):
+            repeated[where] = duplicates
+    assert repeated == {}
+
+
+# --- hand-written pages: record text from a macro stays inline and leaves their structure whole ---
+
+# The pages whose Markdown is written by a macro (docs/**/*.md calling one).
+MACRO_PAGES = ["index.html", "lenses/index.html", "practices/index.html", "countries/index.html",
+               "frameworks/index.html", "organizations/index.html", "sources/index.html",
+               "explore/compare/index.html", "changelog/index.html", "data/index.html",
+               "contribute/data-reference/index.html"]
+
+
+@pytest.mark.parametrize("where", MACRO_PAGES)
+def test_record_text_in_a_macro_page_opens_no_block_and_cuts_no_table(pages, where):
+    # The hostile vocabulary term's description has blank lines and indented lines in it.
+    article = pages[where].select_one("article")
+    assert article.select("pre") == [], "record text became a code block"
+    for table in article.select("table"):
+        header = len(table.select("thead th"))
+        assert {len(row.find_all("td")) for row in table.select("tbody tr")} <= {header}, "a row lost or gained cells"
+
+
+@pytest.mark.parametrize("where", ["index.html", "lenses/index.html"])
+def test_every_lens_card_is_whole_on_the_hostile_home_and_lenses_pages(pages, where):
+    lenses = yaml.safe_load((ROOT / "data" / "vocabularies" / "lenses.yaml").read_text())["terms"]
+    cards = pages[where].select("article .grid.cards > ul > li")
+    assert len(cards) == len(lenses) + 1  # and the hostile term
+    for card in cards:
+        links = card.select("a")
+        assert len(links) == 2 and links[0]["href"] == links[1]["href"], card.get_text()[:80]
+        assert re.fullmatch(r"\d+ practices?", links[1].get_text()), links[1].get_text()
+        description = card.select("p")[1].get_text()
+        assert "\n" not in description.strip() and description.strip()

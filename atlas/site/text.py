@@ -36,10 +36,15 @@ _SANITIZER = nh3.Cleaner(
 
 
 def escape_markdown(value: object) -> Markup:
-    """Plain text that reads the same once Python-Markdown and a browser have seen it."""
+    """Plain text that reads the same once Python-Markdown and a browser have seen it, on one line.
+
+    A template puts the value inside a Markdown construct (a list item, a table cell, a card):
+    a line break in it (a blank line, or an indented line) would end that construct or start
+    another, such as a code block, so every run of white space becomes one space.
+    """
     if isinstance(value, Markup):
         return value
-    text = html.escape(str(value), quote=True)
+    text = html.escape(" ".join(str(value).split()), quote=True)
     # A colon cannot be backslash-escaped; as an entity it cannot start an emoji code (:warning:),
     # which the emoji extension would turn into an image.
     return Markup(text.translate(_ESCAPES))
