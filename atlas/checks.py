@@ -6,6 +6,7 @@ runs every one of them over records that already passed their own validation.
 
 from __future__ import annotations
 
+import bisect
 import difflib
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
@@ -42,17 +43,56 @@ class Index:
             if isinstance(record, Framework):
                 self.components[record.id] = {component.id for component in record.components}
 
+        self._nearest_names: dict[tuple, NearestNames] = {}
+
     def ids_of(self, kind: str) -> list[str]:
         return [identifier for identifier, kinds in self.kinds_of.items() if kind in kinds]
+
+    def nearest(self, value: str, among: tuple, names: Callable[[], Iterable[str]]) -> str:
+        """"did you mean …?" for `value` among the names `among` stands for (indexed on first use)."""
+        if among not in self._nearest_names:
+            self._nearest_names[among] = NearestNames(names())
+        close = self._nearest_names[among].near(value)
+        return f"did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
 
     def problem(self, item: LoadedFile, location: tuple, code: str, message: str, hint: str) -> Problem:
         position = item.parsed.position(location)
         return Problem(item.path, position.line, position.column, code, field_path(location), message, hint)
 
 
-def _nearest(value: str, candidates: Iterable[str]) -> str:
-    close = difflib.get_close_matches(value, list(candidates), n=3, cutoff=0.6)
-    return f"did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
+class NearestNames:
+    """Close matches for a misspelt name, comparing it with a bounded number of the names.
+
+    Comparing with every name costs names × problems (a 5,000-term vocabulary and 600 unknown
+    terms took minutes): a typo keeps either the start or the end of the name, so the candidates
+    are the names next to it in alphabetical order, forwards and backwards.
+    """
+
+    WINDOW = 40  # names on each side, in each order
+
+    def __init__(self, names: Iterable[str]):
+        self.forwards = sorted(names)
+        self.backwards = sorted(name[::-1] for name in self.forwards)
+
+    def near(self, value: str) -> list[str]:
+        candidates = set(self._around(self.forwards, value))
+        candidates.update(name[::-1] for name in self._around(self.backwards, value[::-1]))
+        return difflib.get_close_matches(value, sorted(candidates), n=3, cutoff=0.6)
+
+    def _around(self, names: list[str], value: str) -> list[str]:
+        at = bisect.bisect_left(names, value)
+        return names[max(0, at - self.WINDOW): at + self.WINDOW]
+
+
+# A hint lists the allowed values when there are this few; beyond, it names where they are.
+LISTED_AT_MOST = 30
+
+
+def _allowed(values: Iterable[str], where: str) -> str:
+    values = sorted(values)
+    if len(values) <= LISTED_AT_MOST:
+        return ", ".join(values) or "none"
+    return f"the {len(values)} listed in {where}"
 
 
 def _a(noun: str) -> str:
@@ -69,7 +109,8 @@ def check_references(index: Index) -> Iterator[Problem]:
                     yield index.problem(
                         item, ref.location, "unknown-term",
                         f"'{ref.value}' is not a term of the vocabulary '{ref.target.vocabulary}'",
-                        f"{_nearest(ref.value, terms)} allowed: {', '.join(sorted(terms))}".strip(),
+                        f"{index.nearest(ref.value, ('terms', ref.target.vocabulary), lambda: terms)} allowed: "
+                        f"{_allowed(terms, f'data/vocabularies/{ref.target.vocabulary}.yaml')}".strip(),
                     )
                 continue
             kind = ref.target.kind
@@ -83,7 +124,8 @@ def check_references(index: Index) -> Iterator[Problem]:
                     f"use the id of a {kind} record here",
                 )
             else:
-                hint = _nearest(ref.value, index.ids_of(kind)) or f"create data/{KINDS[kind].folder}/{ref.value}.yaml first"
+                hint = (index.nearest(ref.value, ("ids", kind), lambda: index.ids_of(kind))
+                        or f"create data/{KINDS[kind].folder}/{ref.value}.yaml first")
                 yield index.problem(item, ref.location, "unknown-reference",
                                     f"no {kind} has the id '{ref.value}'", hint)
 
@@ -95,11 +137,12 @@ def check_components(index: Index) -> Iterator[Problem]:
             components = index.components.get(link.framework)
             if link.component is None or components is None or link.component in components:
                 continue
-            listed = ", ".join(sorted(components)) or "none"
+            listed = _allowed(components, f"data/frameworks/{link.framework}.yaml")
+            nearest = index.nearest(link.component, ("components", link.framework), lambda: components)
             yield index.problem(
                 item, ("frameworks", position, "component"), "unknown-component",
                 f"framework '{link.framework}' has no component '{link.component}'",
-                f"{_nearest(link.component, components)} its components: {listed}".strip(),
+                f"{nearest} its components: {listed}".strip(),
             )
 
 

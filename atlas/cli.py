@@ -16,6 +16,7 @@ from . import editor_headers, link_check
 from . import published as published_ids
 from .loader import load
 from .model import ID_PATTERN, KINDS, RESERVED_IDS
+from .problems import report_lines
 from .record_template import template
 from .schema import json_schemas
 
@@ -23,10 +24,8 @@ from .schema import json_schemas
 def validate(arguments) -> int:
     result = load(Path(arguments.data), shown_as=arguments.shown_as)
     annotate = arguments.github or os.environ.get("GITHUB_ACTIONS") == "true"
-    for problem in result.problems:
-        print(problem.format())
-        if annotate:
-            print(problem.github_annotation())
+    for line in report_lines(result.problems, annotate):
+        print(line)
     if result.problems:
         print(f"\n{len(result.problems)} problem(s) in {result.file_count} files. Nothing was changed; "
               "fix them and run `make validate` again.", file=sys.stderr)
@@ -45,8 +44,8 @@ def schema(arguments) -> int:
 
 
 def _report(result) -> None:
-    for problem in result.problems:
-        print(problem.format())
+    for line in report_lines(result.problems):
+        print(line)
     print(f"\n{len(result.problems)} problem(s); fix them first (`make validate`).", file=sys.stderr)
 
 

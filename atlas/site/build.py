@@ -12,6 +12,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from ..loader import load
+from ..problems import report_lines
 from .pages import PageRenderer
 
 _renderer: PageRenderer | None = None
@@ -27,7 +28,7 @@ def start(config_file: str) -> PageRenderer:
     global _renderer, _redirects
     result = load(data_dir(config_file), shown_as="data")
     if result.problems:
-        listing = "\n".join(problem.format() for problem in result.problems)
+        listing = "\n".join(report_lines(result.problems))
         raise PluginError(
             f"{len(result.problems)} problem(s) in the data; nothing was built:\n{listing}\n"
             "Run `make validate` to see them again."

@@ -16,7 +16,7 @@ from mkdocs.exceptions import PluginError
 
 from ..dataset import Dataset
 from ..model import Country, Framework, Organization, Practice, Source, VocabularyTerm
-from .country_profile import neighbours
+from .country_profile import Neighbourhoods
 from .templating import make_environment, make_page_environment
 
 
@@ -41,7 +41,6 @@ def country_context(data: Dataset, record: Country) -> dict:
         "practices_by_lens": by_lens,
         "organizations": _by_title(data.organizations[i] for i in organization_ids),
         "frameworks": _by_title(data.frameworks[i] for i in framework_ids),
-        "neighbours": neighbours(data, record),
     }
 
 
@@ -129,6 +128,7 @@ class PageRenderer:
         self.data = data
         self.environment = make_environment(data)
         self.page_environment = make_page_environment(data)
+        self.neighbourhoods = Neighbourhoods(data)
 
     def record_page(self, kind: str, record_id: str) -> str:
         """The HTML of a record's page (its content: the theme adds the rest)."""
@@ -136,6 +136,8 @@ class PageRenderer:
         record = page_kind.records(self.data)[record_id]
         template = self.page_environment.get_template(f"{kind}.html.j2")
         context = page_kind.context(self.data, record)
+        if kind == "country":
+            context["neighbours"] = self.neighbourhoods.of(record)
         # The title's anchor is its slug, as Python-Markdown's toc extension would make it...
         # Material's own elements have ids that start with "__" (__config, __drawer, __search):
         # a title such as "__config" would take one and stop the theme's scripts.
