@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from . import editor_headers, link_check
+from . import editor_headers, link_check, published_base
 from . import published as published_ids
 from .loader import load
 from .model import ID_PATTERN, KINDS, RESERVED_IDS
@@ -23,12 +23,21 @@ from .schema import json_schemas
 
 def validate(arguments) -> int:
     result = load(Path(arguments.data), shown_as=arguments.shown_as)
+    base = published_base.compare(Path(arguments.data), arguments.shown_as)
+    problems = sorted([*result.problems, *base.problems])
+    if base.unavailable:
+        # A fresh clone or a folder outside git has no base to compare with; CI names its ref.
+        print(f"{'error' if base.required else 'note'}: published ids not compared with the base "
+              f"branch: {base.unavailable}; set {published_base.REF_VARIABLE} to the branch this "
+              "change goes into, e.g. origin/main", file=sys.stderr)
     annotate = arguments.github or os.environ.get("GITHUB_ACTIONS") == "true"
-    for line in report_lines(result.problems, annotate):
+    for line in report_lines(problems, annotate):
         print(line)
-    if result.problems:
-        print(f"\n{len(result.problems)} problem(s) in {result.file_count} files. Nothing was changed; "
+    if problems:
+        print(f"\n{len(problems)} problem(s) in {result.file_count} files. Nothing was changed; "
               "fix them and run `make validate` again.", file=sys.stderr)
+        return 1
+    if base.unavailable and base.required:
         return 1
     print(f"{result.file_count} files checked, no problems.")
     return 0

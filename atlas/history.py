@@ -130,7 +130,7 @@ def parse_version(output: str) -> DataVersion:
     return DataVersion(parts[0], parts[1], date)
 
 
-def _git(directory: Path, *arguments: str) -> str | None:
+def git_output(directory: Path, *arguments: str) -> str | None:
     """git's output, or None when there is no git, no repository or any error."""
     try:
         result = subprocess.run(
@@ -145,11 +145,11 @@ def _git(directory: Path, *arguments: str) -> str | None:
 def read(data_dir: Path) -> tuple[DataVersion, History]:
     """The data version and the record history of the repository `data_dir` is in."""
     data_dir = Path(data_dir)
-    state = _git(data_dir, "rev-parse", "--is-inside-work-tree", "--is-shallow-repository") if data_dir.is_dir() else None
+    state = git_output(data_dir, "rev-parse", "--is-inside-work-tree", "--is-shallow-repository") if data_dir.is_dir() else None
     if state is None or state.split()[:1] != ["true"]:
         return UNVERSIONED, NO_HISTORY
-    version = parse_version(_git(data_dir, "log", "-1", f"--format={_VERSION_FORMAT}", "HEAD") or "")
-    log = _git(data_dir, "log", f"--format={_LOG_FORMAT}", "--name-status", "--no-renames",
+    version = parse_version(git_output(data_dir, "log", "-1", f"--format={_VERSION_FORMAT}", "HEAD") or "")
+    log = git_output(data_dir, "log", f"--format={_LOG_FORMAT}", "--name-status", "--no-renames",
                "--relative", "--", ".")
     history = parse_log(log or "")
     if not history.commits:

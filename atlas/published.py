@@ -92,8 +92,12 @@ def read(data_dir: Path, prefix: str, problems: list[Problem]) -> PublishedFile 
     path = Path(data_dir) / FILE_NAME
     if not path.is_file() or path.is_symlink():
         return None
-    shown = f"{prefix}/{FILE_NAME}"
-    parsed = read_yaml(shown, path.read_bytes())
+    return parse(f"{prefix}/{FILE_NAME}", path.read_bytes(), problems)
+
+
+def parse(shown: str, raw: bytes, problems: list[Problem]) -> PublishedFile | None:
+    """The file's content read from `raw` (shown in messages as `shown`), or None if it is broken."""
+    parsed = read_yaml(shown, raw)
     if parsed.problems:
         problems.extend(parsed.problems)
         return None

@@ -3,14 +3,18 @@ record, and `atlas publish` adds new ids without ever dropping an old one."""
 
 from __future__ import annotations
 
+import subprocess
+
+import pytest
 import yaml
 from bs4 import BeautifulSoup
-from broken_cases import PRACTICE, PUBLISHED, rename, write
+from broken_cases import OTHER, PRACTICE, PUBLISHED, rename, write
 from conftest import ROOT, build_site
 
 from atlas.cli import main
 from atlas.loader import load
 from atlas.published import FILE_NAME
+from atlas.published_base import REF_VARIABLE
 
 
 def test_a_data_folder_without_the_file_has_published_nothing(data_copy):
@@ -74,3 +78,71 @@ def test_the_old_url_of_a_renamed_record_redirects_to_its_new_page(data_copy, tm
     assert page.select_one('meta[http-equiv="refresh"]')["content"] == "0; url=../moldova-htas/"
     assert page.select_one('link[rel="canonical"]')["href"].endswith("/practices/moldova-htas/")
     assert page.select_one("a")["href"] == "../moldova-htas/"
+
+
+# --- against the base branch: a change may not drop a published id from the file itself ---
+
+def _git(repository, *arguments):
+    subprocess.run(["git", "-C", str(repository), *arguments], check=True, capture_output=True)
+
+
+@pytest.fixture
+def repository_on_main(data_copy, monkeypatch):
+    """data_copy, with its published ids, committed on a branch `main` of a repository of its own."""
+    monkeypatch.delenv(REF_VARIABLE, raising=False)
+    write(FILE_NAME, PUBLISHED)(data_copy)
+    repository = data_copy.parent
+    _git(repository, "init", "--quiet", "--initial-branch=main")
+    _git(repository, "add", "data")
+    _git(repository, "-c", "user.name=Test", "-c", "user.email=test@example.org", "commit", "--quiet", "-m", "base")
+    _git(repository, "switch", "--quiet", "-c", "change")
+    return data_copy
+
+
+def _drop_the_practice_and_its_line(data):
+    (data / PRACTICE).unlink()
+    (data / FILE_NAME).write_text(PUBLISHED.replace("  - moldova-hometown-associations\n", ""))
+    # The other practice relates to the dropped one: take that out too, so only the id is wrong.
+    other = data / OTHER
+    text = other.read_text()
+    other.write_text(text[: text.index("related:")] + text[text.index("sources:"):] if "related:" in text else text)
+
+
+def test_a_change_that_drops_a_record_and_its_published_line_is_refused(repository_on_main, capsys):
+    _drop_the_practice_and_its_line(repository_on_main)
+    assert load(repository_on_main).problems == []  # the file alone no longer knows the id...
+    assert main(["validate", "--data", str(repository_on_main)]) == 1  # ...main does
+    [line] = [line for line in capsys.readouterr().out.splitlines() if "[unpublished-id]" in line]
+    assert line.startswith("data/published.yaml:2:3: error [unpublished-id] practices: 'moldova-hometown-associations'"
+                           " is published on main (/practices/moldova-hometown-associations/)")
+    assert "`moldova-hometown-associations: <new id>` under `redirects:`" in line
+
+
+def test_a_dropped_line_with_its_redirect_passes_and_so_does_deleting_the_whole_file(repository_on_main, capsys):
+    (repository_on_main / FILE_NAME).unlink()
+    assert main(["validate", "--data", str(repository_on_main)]) == 1
+    assert capsys.readouterr().out.count("[unpublished-id]") == 4  # every id of the file
+    write(FILE_NAME, PUBLISHED.replace("  - moldova-hometown-associations\n", "") +
+          "redirects:\n  practices:\n    moldova-hometown-associations: moldova-migration-and-local-development\n")(
+        repository_on_main)
+    (repository_on_main / PRACTICE).unlink()
+    assert main(["validate", "--data", str(repository_on_main)]) == 0
+
+
+def test_the_base_branch_comes_from_atlas_base_ref_and_a_missing_one_is_an_error(repository_on_main, capsys,
+                                                                                 monkeypatch):
+    monkeypatch.setenv(REF_VARIABLE, "origin/main")
+    assert main(["validate", "--data", str(repository_on_main)]) == 1
+    assert ("error: published ids not compared with the base branch: git knows no commit 'origin/main' here; "
+            "set ATLAS_BASE_REF") in capsys.readouterr().err
+    _git(repository_on_main, "branch", "--quiet", "released", "main")
+    monkeypatch.setenv(REF_VARIABLE, "released")
+    _drop_the_practice_and_its_line(repository_on_main)
+    assert main(["validate", "--data", str(repository_on_main)]) == 1
+    assert "is published on released" in capsys.readouterr().out
+
+
+def test_outside_git_the_comparison_is_skipped_with_a_note(data_copy, capsys, monkeypatch):
+    monkeypatch.delenv(REF_VARIABLE, raising=False)
+    assert main(["validate", "--data", str(data_copy)]) == 0
+    assert "note: published ids not compared with the base branch" in capsys.readouterr().err

@@ -46,3 +46,13 @@ def test_the_pull_request_workflow_is_read_only_and_deploys_nothing(path):
         for step in job.get("steps", []):
             command = f"{step.get('run', '')} {step.get('uses', '')}"
             assert not any(word in command for word in WRITE_STEPS), (name, command)
+
+
+def test_the_pull_request_workflow_compares_published_ids_with_the_branch_it_goes_into():
+    [path] = [path for path in WORKFLOWS if path.name == "pull-request.yml"]
+    workflow = yaml.safe_load(path.read_text())
+    [step] = [step for step in workflow["jobs"]["test"]["steps"] if step.get("run") == "make validate"]
+    assert step["env"]["ATLAS_BASE_REF"] == "origin/${{ github.base_ref }}"
+    # The remote branch exists only in a checkout of the whole history.
+    [checkout] = [step for step in workflow["jobs"]["test"]["steps"] if step.get("uses", "").startswith("actions/checkout")]
+    assert checkout["with"]["fetch-depth"] == 0
