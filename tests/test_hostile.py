@@ -357,3 +357,33 @@ def test_every_lens_card_is_whole_on_the_hostile_home_and_lenses_pages(pages, wh
         assert re.fullmatch(r"\d+ practices?", links[1].get_text()), links[1].get_text()
         description = card.select("p")[1].get_text()
         assert "\n" not in description.strip() and description.strip()
+
+
+# --- CSV: no piece of a text cell reaches a spreadsheet as a formula ---
+
+# What a spreadsheet takes for the start of a formula, in ASCII; full-width forms fold to these.
+FORMULA_STARTS = ("=", "+", "-", "@")
+
+
+def test_no_piece_of_any_hostile_csv_cell_starts_a_formula(hostile_site):
+    import csv
+    import json
+    import unicodedata
+
+    package = json.loads((hostile_site / "data" / "datapackage.json").read_text())
+    checked = set()
+    for resource in package["resources"]:
+        if not resource["path"].endswith(".csv"):
+            continue
+        text_columns = {f["name"] for f in resource["schema"]["fields"] if f["type"] in ("string", "list")}
+        with (hostile_site / "data" / resource["path"]).open(newline="", encoding="utf-8") as handle:
+            for row in csv.DictReader(handle):
+                for column in text_columns & row.keys():
+                    # A spreadsheet in a semicolon locale splits a cell at each ';'.
+                    for piece in row[column].split(";"):
+                        start = unicodedata.normalize("NFKC", piece.lstrip()[:1])
+                        assert not start.startswith(FORMULA_STARTS), (resource["path"], column, row[column])
+                        checked.add(piece.strip())
+    # The hostile practice's aliases put a formula at every place a piece can start.
+    assert {"'=3+3", "'=HYPERLINK(\"https://evil.example/\")", "'＝1+1 full-width", "'=2+2", "'@SUM(1)",
+            "'-2+3"} <= checked
