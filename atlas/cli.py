@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from . import editor_headers, link_check, published_base
+from . import editor_headers, link_check, own_words, published_base
 from . import published as published_ids
 from .loader import load
 from .model import ID_PATTERN, KINDS, RESERVED_IDS
@@ -24,7 +24,14 @@ from .schema import json_schemas
 def validate(arguments) -> int:
     result = load(Path(arguments.data), shown_as=arguments.shown_as)
     base = published_base.compare(Path(arguments.data), arguments.shown_as)
-    problems = sorted([*result.problems, *base.problems])
+    sources = Path(arguments.sources) if arguments.sources else own_words.default_source_texts(Path(arguments.data))
+    copies = []
+    if sources.is_dir():
+        copies = own_words.copied_text_problems(result.files, sources)
+    else:
+        print(f"note: own words not checked: no source texts in {sources} (set ATLAS_SOURCE_TEXTS "
+              "or --sources)", file=sys.stderr)
+    problems = sorted([*result.problems, *base.problems, *copies])
     if base.unavailable:
         # A fresh clone or a folder outside git has no base to compare with; CI names its ref.
         print(f"{'error' if base.required else 'note'}: published ids not compared with the base "
@@ -140,6 +147,8 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("--data", default="data", help="the data folder (default: data)")
     check.add_argument("--shown-as", default="data", help="folder name used in messages")
     check.add_argument("--github", action="store_true", help="also print GitHub Actions annotations")
+    check.add_argument("--sources", help="folder of the source documents' texts, for the own-words check "
+                       "(default: $ATLAS_SOURCE_TEXTS, else ../shared/sources beside the repository)")
     check.set_defaults(run=validate)
     export = commands.add_parser("schema", help="write the JSON Schema of each record kind")
     export.add_argument("--out", default="schema", help="output folder (default: schema)")

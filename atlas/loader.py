@@ -37,6 +37,8 @@ class LoadResult:
     file_count: int = 0
     # The published ids and redirects (data/published.yaml); None when nothing is published yet.
     published: published_ids.Published | None = None
+    # Every record that passed its own validation, with its parsed file (for checks that run later).
+    files: list[LoadedFile] = field(default_factory=list)
 
 
 def load(data_dir: Path, shown_as: str | None = None) -> LoadResult:
@@ -65,9 +67,9 @@ def load(data_dir: Path, shown_as: str | None = None) -> LoadResult:
         problems.extend(published_ids.check(published_file, existing))
     problems.sort()
     if problems:
-        return LoadResult(None, problems, len(paths))
+        return LoadResult(None, problems, len(paths), files=loaded)
     return LoadResult(Dataset.build([item.record for item in loaded]), [], len(paths),
-                      published_file.content if published_file else None)
+                      published_file.content if published_file else None, loaded)
 
 
 def _discover(data_dir: Path, prefix: str, problems: list[Problem]):

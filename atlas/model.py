@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
+from .own_words import MAX_NAME_WORDS, words
 from .text_limits import why_line_unreadable, why_prose_too_complex
 from .web_address import why_not_public
 
@@ -83,6 +84,15 @@ def _check_line(value: str) -> str:
     return value
 
 
+def _check_name(value: str) -> str:
+    # The own-words rule lets a name be copied from a source: a copied sentence must not pass as one.
+    if (count := len(words(value))) > MAX_NAME_WORDS:
+        raise PydanticCustomError(
+            "bad_text", "a name or heading has at most {limit} words, this one {count}; "
+            "say more in the summary or notes, in your own words", {"limit": MAX_NAME_WORDS, "count": count})
+    return value
+
+
 def _check_prose(value: str) -> str:
     if not value.strip():
         raise PydanticCustomError("bad_text", "text may not be empty")
@@ -125,6 +135,8 @@ def _check_finite(value: float) -> float:
 
 Id = Annotated[str, AfterValidator(_check_id)]
 Line = Annotated[str, Field(max_length=MAX_LINE_LENGTH), AfterValidator(_check_line)]
+# A title, name, alias, label or the source's own heading: text that may come from a source as is.
+Name = Annotated[Line, AfterValidator(_check_name)]
 Prose = Annotated[str, Field(max_length=MAX_PROSE_LENGTH), AfterValidator(_check_prose)]
 Url = Annotated[str, Field(max_length=2000), AfterValidator(_check_url)]
 Year = Annotated[int, Field(ge=1900, le=2100)]
@@ -154,7 +166,7 @@ class Citation(Strict):
     """Where a fact comes from: a source document and a passage a reader can find."""
 
     source: SourceRef = Field(description="Id of the source document, e.g. \"002\" (in quotes).")
-    locator: Line = Field(
+    locator: Name = Field(
         description="Section heading, paragraph or annex entry that holds the fact, e.g. "
         "\"Annex 1: Examples, Barcelona\"."
     )
@@ -210,11 +222,11 @@ class Relation(Strict):
 
 class Link(Strict):
     url: Url = Field(description="An http(s) address as the source gives it.")
-    title: Line | None = Field(default=None, description="What the link leads to.")
+    title: Name | None = Field(default=None, description="What the link leads to.")
 
 
 class City(Strict):
-    name: Line = Field(description="City name as commonly written in English.")
+    name: Name = Field(description="City name as commonly written in English.")
     country: CountryRef = Field(description="ISO 3166-1 alpha-3 code of its country, lowercase.")
 
 
@@ -233,8 +245,8 @@ def _check_anchor(value: str) -> str:
 class Component(Strict):
     id: Annotated[Id, AfterValidator(_check_anchor)] = Field(
         description="Anchor of the component on the framework page, e.g. criterion-1.")
-    label: Line | None = Field(default=None, description="Its number or short label, e.g. Target 10.7.")
-    title: Line = Field(description="Its name or a one-line statement of it.")
+    label: Name | None = Field(default=None, description="Its number or short label, e.g. Target 10.7.")
+    title: Name = Field(description="Its name or a one-line statement of it.")
     summary: Prose | None = Field(default=None, description="Optional explanation, Markdown.")
     sources: list[Citation] = Field(default=[], description="Where the sources list it.")
 
@@ -264,8 +276,8 @@ class Practice(Record):
     kind: ClassVar[str] = "practice"
     folder: ClassVar[str] = "practices"
 
-    title: Line = Field(description="Name of the practice in English.")
-    aliases: list[Line] = Field(default=[], description="Acronyms, other names, spelling variants.")
+    title: Name = Field(description="Name of the practice in English.")
+    aliases: list[Name] = Field(default=[], description="Acronyms, other names, spelling variants.")
     summary: Prose = Field(description="What it is and does, in our own words (Markdown).")
     lenses: Lenses = Field(description="Primary and secondary lenses, each with its reason.")
     levels: Annotated[list[Term("levels")], Field(min_length=1)] = Field(
@@ -295,7 +307,7 @@ class Country(Record):
     kind: ClassVar[str] = "country"
     folder: ClassVar[str] = "countries"
 
-    name: Line = Field(description="Short English name.")
+    name: Name = Field(description="Short English name.")
     region: Term("regions") = Field(description="World region.")
     roles: list[CountryRole] = Field(
         default=[], description="Origin, transit or destination, as a source describes it."
@@ -312,8 +324,8 @@ class Framework(Record):
     kind: ClassVar[str] = "framework"
     folder: ClassVar[str] = "frameworks"
 
-    title: Line = Field(description="Full name.")
-    aliases: list[Line] = Field(default=[], description="Acronyms and other names.")
+    title: Name = Field(description="Full name.")
+    aliases: list[Name] = Field(default=[], description="Acronyms and other names.")
     framework_kind: Term("framework-kinds") = Field(description="What kind of framework it is.")
     summary: Prose = Field(description="What it is, in our own words (Markdown).")
     year: Year | None = Field(default=None, description="Year adopted or published.")
@@ -335,8 +347,8 @@ class Organization(Record):
     kind: ClassVar[str] = "organization"
     folder: ClassVar[str] = "organizations"
 
-    name: Line = Field(description="Full name in English.")
-    aliases: list[Line] = Field(default=[], description="Acronyms and other names.")
+    name: Name = Field(description="Full name in English.")
+    aliases: list[Name] = Field(default=[], description="Acronyms and other names.")
     organization_kind: Term("organization-kinds") = Field(description="What kind of body it is.")
     country: CountryRef | None = Field(default=None, description="Its country, for national bodies.")
     parent: OrganizationRef | None = Field(default=None, description="Body it is part of.")
@@ -352,25 +364,25 @@ class Source(Record):
     kind: ClassVar[str] = "source"
     folder: ClassVar[str] = "sources"
 
-    title: Line = Field(description="Full title of the document.")
-    short_title: Line = Field(description="A few words to name it in lists.")
+    title: Name = Field(description="Full title of the document.")
+    short_title: Name = Field(description="A few words to name it in lists.")
     document_type: Line = Field(description="Report, background paper, rapporteur's report...")
-    publisher: Line = Field(description="Who issued it.")
-    event: Line | None = Field(default=None, description="Meeting or process it was prepared for.")
-    place: Line | None = Field(default=None, description="Where the event took place.")
+    publisher: Name = Field(description="Who issued it.")
+    event: Name | None = Field(default=None, description="Meeting or process it was prepared for.")
+    place: Name | None = Field(default=None, description="Where the event took place.")
     date: Line = Field(description="Date as precise as known: YYYY, YYYY-MM or YYYY-MM-DD.")
     year: Year = Field(description="Year of the document.")
-    authors: list[Line] = Field(default=[], description="Authors, or the bodies that prepared it.")
+    authors: list[Name] = Field(default=[], description="Authors, or the bodies that prepared it.")
     file: Line = Field(description="File name of the text extraction in the sources folder.")
     summary: Prose = Field(description="What the document covers, in our own words.")
-    sections: list[Line] = Field(default=[], description="Main sections, to help locate passages.")
+    sections: list[Name] = Field(default=[], description="Main sections, to help locate passages.")
     figures: list[Figure] = Field(default=[], description="Context figures that belong to no record.")
     links: list[Link] = Field(default=[], description="Where the document can be found.")
 
 
 class VocabularyTerm(Strict):
     id: Id = Field(description="Id used in records.")
-    label: Line = Field(description="How the term is shown.")
+    label: Name = Field(description="How the term is shown.")
     description: Prose | None = Field(default=None, description="What it means, Markdown.")
     inverse: Line | None = Field(
         default=None, description="For relations: the label seen from the other record."
@@ -385,7 +397,7 @@ class Vocabulary(Strict):
     folder: ClassVar[str] = "vocabularies"
 
     id: Id = Field(description="Same as the file name without .yaml.")
-    title: Line = Field(description="Name of the list.")
+    title: Name = Field(description="Name of the list.")
     description: Prose | None = Field(default=None, description="What the list is for.")
     terms: Annotated[list[VocabularyTerm], Field(min_length=1)] = Field(description="The terms.")
 

@@ -1,14 +1,18 @@
 """Finds record text copied from a source document: runs of RUN_LENGTH or more consecutive words.
 
 Summaries, reasons and notes must be in our own words (facts, figures and names carry over,
-sentences don't). Titles, names, aliases, locators and section headings are exempt, and so is text
-in quotation marks (an explicit short quote). Inside prose, the proper names the data knows (titles,
-names and aliases of records, component titles) are masked before comparing: a summary may name
-"the Global Code of Practice on the International Recruitment of Health Personnel" in full.
+sentences don't). Names (titles, names, aliases, labels) and the source's own headings (locators,
+sections) may be copied, but only up to MAX_NAME_WORDS words: a longer one is checked like any
+text, so a copied sentence cannot pass as a name. Text in quotation marks (an explicit short
+quote) is exempt too. Inside prose, the proper names the data knows are masked before comparing:
+a summary may name "the Global Code of Practice on the International Recruitment of Health
+Personnel" in full; names masked side by side count as one, so that a sentence cut into several
+aliases is no name either.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -17,11 +21,17 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from .problems import Problem
+
 RUN_LENGTH = 10
-EXEMPT_FIELDS = frozenset(
-    {"id", "title", "short_title", "name", "aliases", "label", "locator", "url", "file", "publisher",
-     "event", "place", "authors", "date", "counts", "unit", "sections"}
+# The longest title of the data has 25 words (an official document title).
+MAX_NAME_WORDS = 30
+NAME_FIELDS = frozenset(
+    {"title", "short_title", "name", "aliases", "label", "locator", "sections", "publisher", "event",
+     "place", "authors"}
 )
+# Fields that are not text in a language: ids, addresses, file names, dates.
+NOT_TEXT_FIELDS = frozenset({"id", "url", "file", "date"})
 _QUOTED = re.compile(r"\"[^\"\n]*\"|“[^”\n]*”")
 _WORD = re.compile(r"[^\W_]+")
 
@@ -36,34 +46,55 @@ def shingles(text: str, size: int = RUN_LENGTH) -> set[tuple[str, ...]]:
     return {tuple(tokens[i:i + size]) for i in range(len(tokens) - size + 1)}
 
 
+def is_short_name(text: str) -> bool:
+    return len(words(text)) <= MAX_NAME_WORDS
+
+
 @dataclass(frozen=True)
 class Copied:
     record: str  # folder/id
-    field: str  # dotted path
+    location: tuple  # ("actors", 0, "note")
     run: str  # the shared words
 
+    @property
+    def field(self) -> str:
+        """The dotted path: actors[0].note."""
+        return "".join(f"[{part}]" if isinstance(part, int) else (f".{part}" if i else part)
+                       for i, part in enumerate(self.location))
 
-def text_fields(value, path: str = "") -> Iterator[tuple[str, str]]:
-    """Every (dotted path, text) of a record that must be in our own words."""
+
+def text_fields(value, location: tuple = (), name_field: bool = False) -> Iterator[tuple[tuple, str]]:
+    """Every (location, text) of a record that must be in our own words."""
     if isinstance(value, BaseModel):
         for name in type(value).model_fields:
-            if name not in EXEMPT_FIELDS:
-                yield from text_fields(getattr(value, name), f"{path}.{name}" if path else name)
+            if name not in NOT_TEXT_FIELDS:
+                yield from text_fields(getattr(value, name), (*location, name), name in NAME_FIELDS)
     elif isinstance(value, list | tuple):
         for index, item in enumerate(value):
-            yield from text_fields(item, f"{path}[{index}]")
-    elif isinstance(value, str):
-        yield path, value
+            yield from text_fields(item, (*location, index), name_field)
+    elif isinstance(value, str) and not (name_field and is_short_name(value)):
+        yield location, value
 
 
 def _mask(tokens: list[str], names: dict[str, list[tuple[str, ...]]]) -> list[str]:
-    """Replaces each occurrence of a known name by a token no source contains."""
+    """Replaces each occurrence of a known name by a token no source contains, unless names side
+    by side make a run longer than a name may be."""
     masked = list(tokens)
-    for i, token in enumerate(tokens):
-        for name in names.get(token, ()):
-            if tuple(tokens[i:i + len(name)]) == name:
-                masked[i:i + len(name)] = ["\0"] * len(name)
-                break
+    spans = []
+    i = 0
+    while i < len(tokens):
+        name = next((n for n in names.get(tokens[i], ()) if tuple(tokens[i:i + len(n)]) == n), None)
+        if name is None:
+            i += 1
+            continue
+        if spans and spans[-1][1] == i:
+            spans[-1][1] = i + len(name)
+        else:
+            spans.append([i, i + len(name)])
+        i += len(name)
+    for start, end in spans:
+        if end - start <= MAX_NAME_WORDS:
+            masked[start:end] = ["\0"] * (end - start)
     return masked
 
 
@@ -76,11 +107,11 @@ def find_copies(
     # Indexed by first word, longest first, so a long name is masked whole before a shorter one.
     masks: dict[str, list[tuple[str, ...]]] = {}
     for name_words in sorted({tuple(words(n)) for n in names}, key=len, reverse=True):
-        if len(name_words) > 1:
+        if 1 < len(name_words) <= MAX_NAME_WORDS:
             masks.setdefault(name_words[0], []).append(name_words)
     found = []
     for name, record in records:
-        for path, text in text_fields(record):
+        for location, text in text_fields(record):
             tokens = _mask(words(_QUOTED.sub(" ", text)), masks)
             hits = [i for i in range(len(tokens) - RUN_LENGTH + 1) if tuple(tokens[i:i + RUN_LENGTH]) in known]
             if hits:
@@ -88,7 +119,7 @@ def find_copies(
                 end = start + RUN_LENGTH
                 while end < len(tokens) and tuple(tokens[end - RUN_LENGTH + 1:end + 1]) in known:
                     end += 1
-                found.append(Copied(name, path, " ".join(tokens[start:end])))
+                found.append(Copied(name, location, " ".join(tokens[start:end])))
     return found
 
 
@@ -105,3 +136,27 @@ def known_names(records: Iterable[BaseModel]) -> Iterator[str]:
         yield from getattr(record, "aliases", ())
         for component in getattr(record, "components", ()):
             yield component.title
+
+
+def default_source_texts(data_dir: Path) -> Path:
+    """Where the source documents' texts are: ATLAS_SOURCE_TEXTS, else ../shared/sources beside
+    the repository that holds `data_dir`."""
+    return Path(os.environ.get("ATLAS_SOURCE_TEXTS") or Path(data_dir).resolve().parent.parent / "shared" / "sources")
+
+
+def copied_text_problems(files, sources_dir: Path) -> list[Problem]:
+    """copied-text: a run of RUN_LENGTH words shared with a source, in any field but a short name."""
+    files = list(files)
+    by_name = {item.path: item for item in files}
+    names = known_names(item.record for item in files)
+    problems = []
+    for copy in find_copies(((item.path, item.record) for item in files), source_texts(sources_dir), names):
+        position = by_name[copy.record].parsed.position(copy.location)
+        shown = copy.run if len(copy.run) <= 120 else copy.run[:119] + "…"
+        problems.append(Problem(
+            copy.record, position.line, position.column, "copied-text", copy.field,
+            f"{len(copy.run.split())} words in a row are the same as in a source document: \"{shown}\"",
+            "say it in your own words (facts and figures carry over, sentences do not), or quote a "
+            "short passage in quotation marks",
+        ))
+    return problems

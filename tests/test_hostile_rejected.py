@@ -142,6 +142,11 @@ CASES = [
          "bad-text", 2, message="combining"),
     Case("long-unbroken-word", record(name="W" * 81), "bad-text", 2, message="put spaces"),
     Case("empty-name", record(name='""'), "empty-value", 2),
+    # a sentence passed off as a name, which the own-words rule exempts (finding 11)
+    Case("sentence-as-a-name", record(name=" ".join(["word"] * 31)), "bad-text", 2, message="at most 30 words"),
+    Case("sentence-as-an-alias", record("aliases:\n  - " + " ".join(["word"] * 31) + "\n"), "bad-text", 8,
+         message="at most 30 words"),
+    Case("sentence-as-a-locator", record(locator=" ".join(["word"] * 31)), "bad-text", 6, message="at most 30 words"),
     # --- ids that would not be safe path segments ---
     # "$" also matches before a final newline: ids are matched in full (finding 6)
     Case("id-ending-in-a-newline", record(id='"hostile\\n"'), "bad-id", 1),
