@@ -14,12 +14,13 @@ from dataclasses import dataclass
 from typing import Annotated, Any, ClassVar
 from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
-from .own_words import MAX_NAME_WORDS, words
+from .own_words import MAX_NAME_WORDS
+from .prose_links import ProseLinks
 from .text_limits import why_line_unreadable, why_prose_too_complex
-from .web_address import why_not_public
+from .web_address import why_not_public, why_text_misleads
 
 # Matched with fullmatch, never match: "$" would also accept an id that ends in a newline.
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -86,7 +87,7 @@ def _check_line(value: str) -> str:
 
 def _check_name(value: str) -> str:
     # The own-words rule lets a name be copied from a source: a copied sentence must not pass as one.
-    if (count := len(words(value))) > MAX_NAME_WORDS:
+    if (count := len(value.split())) > MAX_NAME_WORDS:
         raise PydanticCustomError(
             "bad_text", "a name or heading has at most {limit} words, this one {count}; "
             "say more in the summary or notes, in your own words", {"limit": MAX_NAME_WORDS, "count": count})
@@ -105,26 +106,47 @@ def _check_prose(value: str) -> str:
             )
     if (reason := why_prose_too_complex(value)) is not None:
         raise PydanticCustomError("bad_text", "{reason}", {"reason": reason})
+    _check_prose_links(value)
     return value
 
 
-def _check_url(value: str) -> str:
+# One Markdown converter for the links of every prose field (reset before each use): building one
+# costs more than reading a summary.
+_PROSE_LINKS = ProseLinks()
+
+
+def why_url_bad(value: str) -> str | None:
+    """What is wrong with a link's address, or None: the rule for `links:` and for prose links."""
     if any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in value):
-        raise PydanticCustomError("bad_url", "a URL may not contain spaces or control characters")
+        return "a URL may not contain spaces or control characters"
     try:
         parts = urlsplit(value)
         parts.port  # noqa: B018 - raises on a port that is not a number from 0 to 65535
     except ValueError as error:
-        raise PydanticCustomError("bad_url", "the link cannot be read: {reason}", {"reason": str(error)}) from None
+        return f"the link cannot be read: {error}"
     if parts.scheme not in ("http", "https"):
-        raise PydanticCustomError("bad_url", "only absolute http:// or https:// links are allowed")
+        return "only absolute http:// or https:// links are allowed"
     if not parts.hostname or value.startswith(("//", "http:///", "https:///")):
-        raise PydanticCustomError("bad_url", "the link has no host name")
+        return "the link has no host name"
     if parts.username or parts.password or "@" in parts.netloc:
-        raise PydanticCustomError("bad_url", "a link may not carry a user name or password")
-    if (reason := why_not_public(parts)) is not None:
+        return "a link may not carry a user name or password"
+    return why_not_public(parts)
+
+
+def _check_url(value: str) -> str:
+    if (reason := why_url_bad(value)) is not None:
         raise PydanticCustomError("bad_url", "{reason}", {"reason": reason})
     return value
+
+
+def _check_prose_links(value: str) -> None:
+    for text, target in _PROSE_LINKS.of(value):
+        if not target.lower().startswith(("http:", "https:")):
+            continue  # the sanitizer drops every other scheme; a relative link stays on the site
+        reason = why_url_bad(target) or why_text_misleads(text, target)
+        if reason is not None:
+            raise PydanticCustomError("bad_link", "the link to {target} is refused: {reason}",
+                                      {"target": target[:200], "reason": reason})
 
 
 def _check_finite(value: float) -> float:
@@ -223,6 +245,14 @@ class Relation(Strict):
 class Link(Strict):
     url: Url = Field(description="An http(s) address as the source gives it.")
     title: Name | None = Field(default=None, description="What the link leads to.")
+
+    @field_validator("title")
+    @classmethod
+    def _title_names_its_target(cls, title: str | None, info: ValidationInfo) -> str | None:
+        url = info.data.get("url")
+        if title and url and (reason := why_text_misleads(title, url)) is not None:
+            raise PydanticCustomError("bad_link", "{reason}", {"reason": reason})
+        return title
 
 
 class City(Strict):

@@ -23,6 +23,7 @@ _CODES = {
     "extra_forbidden": "unknown-field",
     "bad_id": "bad-id",
     "bad_url": "bad-url",
+    "bad_link": "bad-url",  # a link inside text, or a link's text: the message is ours, whole
     "bad_text": "bad-text",
     "non_finite_number": "non-finite-number",
     "string_too_long": "too-long",
@@ -108,7 +109,7 @@ def _problem(detail, location, parsed: ParsedFile, path: str, model) -> Problem:
             hint += "; write the year with four digits, e.g. 2017"
     elif code == "too-long":
         message = f"the text has {len(str(detail.get('input', '')))} characters, too many for this field"
-    elif code in ("bad-id", "bad-url"):
+    elif kind in ("bad_id", "bad_url"):
         what = "an id" if code == "bad-id" else "a link the atlas accepts"
         message, hint = f"'{detail.get('input')}' is not {what}", message
         if code == "bad-url":

@@ -1,11 +1,16 @@
 """Whether a record's link points at a public web site: the rule the validator and the weekly link
-check share, so that no record can make the checker (or a reader's browser) call a private host."""
+check share, so that no record can make the checker (or a reader's browser) call a private host,
+nor a reader mistake one site for another (a look-alike host name, or link text that names a site
+the link does not lead to)."""
 
 from __future__ import annotations
 
 import ipaddress
 import re
-from urllib.parse import SplitResult
+from urllib.parse import SplitResult, urlsplit
+
+import idna
+from confusable_homoglyphs import categories, confusables
 
 # Names that never reach a public site (RFC 6761, RFC 8375 and common private suffixes).
 _PRIVATE_SUFFIXES = ("localhost", "local", "internal", "lan", "home.arpa", "invalid", "test")
@@ -30,4 +35,49 @@ def why_not_public(parts: SplitResult) -> str | None:
         return f"'{host}' is a local or private host name, not a public site"
     if parts.port is not None and parts.port != _DEFAULT_PORTS.get(parts.scheme):
         return "a link may not name a port; use the site's ordinary address"
+    return why_deceptive(host)
+
+
+def why_deceptive(host: str) -> str | None:
+    """Why the host name could pass for another one (UTS #39), or is no valid IDNA name, or None."""
+    try:
+        # IDNA 2008 with UTS #46 mapping, as browsers read a name; refuses '\', '_' and the like.
+        labels = idna.decode(idna.encode(host, uts46=True)).split(".")
+    except (idna.IDNAError, UnicodeError) as error:
+        return f"'{host}' is not a valid host name ({error})"
+    for label in labels:
+        if label.isascii():
+            continue
+        if confusables.is_mixed_script(label):
+            return (f"'{host}' mixes the letters of several scripts in '{label}', as look-alike "
+                    "addresses do; write the address as the site itself gives it")
+        letters = [ch for ch in label if ch.isalpha()]
+        # Under a top-level domain of its own script (.рф), a word of that script is what one expects.
+        if labels[-1].isascii() and letters and all(categories.alias(ch) != "LATIN" and confusables.is_confusable(ch, preferred_aliases=["latin"])
+                           for ch in letters):
+            return (f"'{host}' is written in letters that look like Latin ones ('{label}'), as "
+                    "look-alike addresses are; write the address as the site itself gives it")
+    return None
+
+
+# Link text that reads as a web address: "www.un.org", "https://un.org/en/", "un.org".
+_ADDRESS_TEXT = re.compile(r"(?:https?://)?((?:[^\W_](?:[\w-]*[^\W_])?\.)+[^\W\d_]{2,})(?:[/:?#].*)?", re.IGNORECASE)
+
+
+def display_host(url: str) -> str:
+    """The host a reader sees beside a link: the site it leads to, without 'www.'."""
+    host = (urlsplit(url).hostname or "").rstrip(".")
+    return host[4:] if host.startswith("www.") else host
+
+
+def why_text_misleads(text: str, url: str) -> str | None:
+    """Why a link's text names a site other than the one it leads to, or None."""
+    match = _ADDRESS_TEXT.fullmatch(text.strip())
+    if match is None:
+        return None
+    named = match[1].lower()
+    named = named[4:] if named.startswith("www.") else named
+    target = display_host(url)
+    if named != target and not target.endswith("." + named):
+        return f"the link's text names '{named}' but it leads to '{target}'; make the text say where it goes"
     return None

@@ -387,3 +387,17 @@ def test_no_piece_of_any_hostile_csv_cell_starts_a_formula(hostile_site):
     # The hostile practice's aliases put a formula at every place a piece can start.
     assert {"'=3+3", "'=HYPERLINK(\"https://evil.example/\")", "'＝1+1 full-width", "'=2+2", "'@SUM(1)",
             "'-2+3"} <= checked
+
+
+def test_a_link_in_prose_is_followed_by_the_site_it_leads_to(pages):
+    soup = pages["practices/hostile-practice/index.html"]
+    links = [a for a in soup.select(".atlas-prose a[href^='https://ok.example']")]
+    assert links
+    beside = 0
+    for link in links:
+        if "ok.example" in link.get_text():  # an address as its own text says where it goes
+            continue
+        after = link.find_next_sibling()
+        assert after is not None and "atlas-host" in after.get("class", []) and after.get_text() == "(ok.example)"
+        beside += 1
+    assert beside >= 2

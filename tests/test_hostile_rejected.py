@@ -143,10 +143,10 @@ CASES = [
     Case("long-unbroken-word", record(name="W" * 81), "bad-text", 2, message="put spaces"),
     Case("empty-name", record(name='""'), "empty-value", 2),
     # a sentence passed off as a name, which the own-words rule exempts (finding 11)
-    Case("sentence-as-a-name", record(name=" ".join(["word"] * 31)), "bad-text", 2, message="at most 30 words"),
-    Case("sentence-as-an-alias", record("aliases:\n  - " + " ".join(["word"] * 31) + "\n"), "bad-text", 8,
-         message="at most 30 words"),
-    Case("sentence-as-a-locator", record(locator=" ".join(["word"] * 31)), "bad-text", 6, message="at most 30 words"),
+    Case("sentence-as-a-name", record(name=" ".join(["word"] * 41)), "bad-text", 2, message="at most 40 words"),
+    Case("sentence-as-an-alias", record("aliases:\n  - " + " ".join(["word"] * 41) + "\n"), "bad-text", 8,
+         message="at most 40 words"),
+    Case("sentence-as-a-locator", record(locator=" ".join(["word"] * 41)), "bad-text", 6, message="at most 40 words"),
     # --- ids that would not be safe path segments ---
     # "$" also matches before a final newline: ids are matched in full (finding 6)
     Case("id-ending-in-a-newline", record(id='"hostile\\n"'), "bad-id", 1),
@@ -219,6 +219,26 @@ CASES = [
     Case("url-with-a-port", link("https://www.iom.int:8443/"), "bad-url", 8, message="port"),
     Case("url-with-a-bad-port", link("https://example.org:99999/"), "bad-url", 8),
     Case("very-long-url", link("https://example.org/" + "a" * 2000), "too-long", 8),
+    # links that pretend: look-alike hosts (UTS #39), hosts no browser reads as written, text that
+    # names another site (finding 13)
+    Case("look-alike-host-mixing-scripts", link("https://un-\u043erg.example.com/"), "bad-url", 8, message="mixes"),
+    Case("look-alike-host-in-one-other-script", link("https://\u043e\u043e.com/"), "bad-url", 8,
+         message="look like Latin"),
+    Case("look-alike-host-in-punycode", link("https://xn--80ak6aa92e.com/"), "bad-url", 8, message="look like Latin"),
+    Case("backslash-in-a-host", link("https://evil.example\\.un.org/"), "bad-url", 8, message="not a valid host"),
+    Case("underscore-in-a-host", link("https://un_org.example.com/"), "bad-url", 8, message="not a valid host"),
+    Case("link-title-naming-another-site", record("links:\n  - url: https://evil.example/\n    title: https://www.un.org/en/\n"),
+         "bad-url", 9, message="names 'un.org' but it leads to 'evil.example'"),
+    Case("link-title-naming-another-host", record("links:\n  - url: https://un.org.evil.example/\n    title: www.un.org\n"),
+         "bad-url", 9, message="names 'un.org'"),
+    Case("prose-link-text-naming-another-site", record("notes: '[https://www.un.org/](https://evil.example/)'\n"),
+         "bad-url", 7, message="names 'un.org'"),
+    Case("prose-autolink-to-a-loopback-address", record("notes: 'see <http://127.0.0.1/>'\n"), "bad-url", 7,
+         message="IP address"),
+    Case("prose-reference-link-to-a-look-alike", record("notes: |\n  see [the UN][u]\n\n  [u]: https://xn--80ak6aa92e.com/\n"),
+         "bad-url", 7, message="look like Latin"),
+    Case("prose-html-link-to-localhost", record("notes: '<a href=\"https://localhost/\">the UN</a>'\n"), "bad-url", 7,
+         message="is not a public host name"),
 ]
 
 

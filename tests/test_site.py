@@ -205,3 +205,19 @@ def test_no_page_has_an_element_id_twice(site):
     for path in site.rglob("*.html"):
         ids = Counter(re.findall(r'\sid="([^"]*)"', path.read_text(encoding="utf-8")))
         assert not [name for name, count in ids.items() if count > 1], path
+
+
+def test_every_external_link_on_a_record_page_shows_the_site_it_leads_to(site, dataset):
+    checked = 0
+    for kind, folder in (("organizations", "organizations"), ("practices", "practices"), ("frameworks", "frameworks")):
+        for record in getattr(dataset, kind).values():
+            if not getattr(record, "links", None):
+                continue
+            soup = BeautifulSoup((site / folder / record.id / "index.html").read_text(), "html.parser")
+            items = soup.find(id="links").find_next("ul").find_all("li")
+            for item, link in zip(items, record.links, strict=True):
+                host = urlsplit(link.url).hostname.removeprefix("www.")
+                # The host is either the link's own text (an address) or written beside it.
+                assert host in item.get_text(), (record.id, item.get_text())
+                checked += 1
+    assert checked > 20

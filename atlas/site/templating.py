@@ -19,6 +19,7 @@ from markupsafe import Markup
 
 from ..dataset import Dataset
 from ..model import ID_PATTERN, KINDS
+from ..web_address import display_host
 from .text import escape_markdown, render_prose
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -115,6 +116,7 @@ def make_page_environment(dataset: Dataset) -> jinja2.Environment:
         return ", ".join(dataset.term(vocabulary, term_id).label for term_id in ids)
 
     environment.filters.update(
+        host=display_host,
         url=url,
         path_segment=path_segment,
         prose=render_prose,

@@ -16,6 +16,8 @@ import markdown
 import nh3
 from markupsafe import Markup
 
+from ..web_address import display_host
+
 # Characters Python-Markdown (with the tables and attr_list extensions) gives a meaning to.
 _MARKDOWN_SPECIALS = frozenset("\\`*_{}[]()>#+-.!|")
 _ESCAPES = str.maketrans({ch: "\\" + ch for ch in _MARKDOWN_SPECIALS} | {":": "&#58;"})
@@ -70,11 +72,26 @@ def markdown_to_safe_html(text: str) -> str:
     return _SANITIZER.clean(_CONVERTER.reset().convert(text))
 
 
+# A link as nh3 writes it: the href first, no nested link.
+_SAFE_LINK = re.compile(r'(<a href="(https?://[^"]*)"[^>]*>(.*?)</a>)', re.DOTALL | re.IGNORECASE)
+_TAG = re.compile(r"<[^>]*>")
+
+
+def _with_host(match: re.Match) -> str:
+    """A link followed by the site it leads to, unless its text already shows that."""
+    link, href, inner = match.groups()
+    host = display_host(html.unescape(href))
+    shown = html.unescape(_TAG.sub("", inner)).strip().lower()
+    if not host or host in shown:
+        return link
+    return f'{link} <span class="atlas-host">({html.escape(host)})</span>'
+
+
 def render_prose(text: str | None) -> Markup:
-    """Markdown prose as sanitized HTML."""
+    """Markdown prose as sanitized HTML; each link to another site says which site it is."""
     if not text:
         return Markup("")
     body = _plain_paragraphs(text)
     if body is None:
-        body = markdown_to_safe_html(text)
+        body = _SAFE_LINK.sub(_with_host, markdown_to_safe_html(text))
     return Markup('<div class="atlas-prose">' + body + "</div>")
