@@ -228,3 +228,44 @@ def test_real_records_with_a_changed_value_give_problems_with_file_and_line(fuzz
 )
 def test_fuzzing_regressions(content, code):
     assert [problem.code for problem in read_yaml("x.yaml", content).problems] == [code]
+
+
+# Every implicit type of YAML 1.1 (yaml.org/type: bool, float, int, merge, null, timestamp, value,
+# yaml) in the forms its resolver reads, and every indicator character, alone and at the start.
+YAML_11_IMPLICIT = [
+    "y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO", "true", "True", "TRUE", "false", "False",
+    "FALSE", "on", "On", "ON", "off", "Off", "OFF",
+    "1.0", "-1.5e+3", "6.8523015e+5", "685.230_15e+03", "190:20:30.15", ".inf", "-.Inf", "+.INF", ".NaN", ".nan",
+    "0b1010_0111", "02472256", "0o17", "0x_0A_74_AE", "190:20:30", "+685_230", "-0", "1_000",
+    "<<", "~", "null", "Null", "NULL", "",
+    "2001-12-14", "2001-12-14t21:59:43.10-05:00", "2001-12-14 21:59:43.10 -5", "2002-12-14T21:59:43Z",
+    "=", "!", "&", "*",
+]
+YAML_INDICATORS = ["-", "?", ":", ",", "[", "]", "{", "}", "#", "&", "*", "!", "|", ">", "'", '"', "%", "@", "`"]
+PLAIN_SCALARS = YAML_11_IMPLICIT + YAML_INDICATORS + [f"{c}x" for c in YAML_INDICATORS] + ["- x", "? x", "x: y", "x #y"]
+PRACTICE_SEED = "practices/moldova-hometown-associations.yaml"
+
+
+def placed(token: str, position: str) -> bytes:
+    """The fixture practice with `token` written as it is (unquoted) in one position."""
+    text = SEEDS[PRACTICE_SEED]
+    if position == "value":
+        text = text.replace("title: Hometown associations in Moldovan localities", f"title: {token}", 1)
+    elif position == "key":
+        text = text.replace("\nsummary:", f"\n{token}: x\nsummary:", 1)
+    else:  # a list item
+        text = text.replace("aliases:\n  - HTAs\n", f"aliases:\n  - HTAs\n  - {token}\n", 1)
+    return text.encode("utf-8")
+
+
+@pytest.mark.parametrize("position", ["value", "key", "list-item"])
+def test_every_yaml_11_implicit_type_and_indicator_gives_problems_not_exceptions(fuzz_data, position):
+    for token in PLAIN_SCALARS:
+        load_with(fuzz_data, PRACTICE_SEED, placed(token, position))
+
+
+@LOADER_FUZZ
+@given(st.lists(st.sampled_from(PLAIN_SCALARS) | VISIBLE_TEXT, min_size=1, max_size=3),
+       st.sampled_from(["value", "key", "list-item"]))
+def test_yaml_11_scalars_combined_in_any_position_give_problems_not_exceptions(fuzz_data, pieces, position):
+    load_with(fuzz_data, PRACTICE_SEED, placed(" ".join(pieces).replace("\n", " "), position))
