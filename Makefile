@@ -4,13 +4,22 @@ PYTHON := $(VENV)/bin/python
 SITE ?= site
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build validate test schema browser clean new publish headers lint links screenshots
+.PHONY: serve build validate test schema browser clean new publish headers lint links screenshots lock
 
-$(VENV)/installed: requirements.txt pyproject.toml
+# Every package at the version and with the file hashes of requirements.lock, so that a build years
+# from now installs what was tested; then the atlas package itself.
+$(VENV)/installed: requirements.lock pyproject.toml
 	python3 -m venv $(VENV)
-	$(PYTHON) -m pip install --quiet --upgrade pip
-	$(PYTHON) -m pip install --quiet -r requirements.txt
+	$(PYTHON) -m pip install --quiet --require-hashes -r requirements.lock
+	$(PYTHON) -m pip install --quiet --no-deps -e .
 	touch $@
+
+lock:  ## Pin every package, with its hashes, in requirements.lock: run after editing requirements.txt
+	python3 -m venv $(VENV)-lock
+	$(VENV)-lock/bin/pip install --quiet pip-tools==7.6.2
+	grep -v '^-e ' requirements.txt > $(VENV)-lock/requirements.in
+	$(VENV)-lock/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url \
+		--no-emit-find-links --output-file requirements.lock $(VENV)-lock/requirements.in
 
 serve: $(VENV)/installed  ## Preview the site at http://127.0.0.1:8000, rebuilt on every data edit
 	$(VENV)/bin/mkdocs serve

@@ -14,15 +14,17 @@ from atlas.loader import load
 
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = Path(sys.executable).parent / "mkdocs"
+# MkDocs' maintained continuation, a drop-in for it: the site must build the same with both.
+PROPERDOCS = Path(sys.executable).parent / "properdocs"
 
 
-def build_site(out: Path, data_dir: Path | None = None) -> subprocess.CompletedProcess:
+def build_site(out: Path, data_dir: Path | None = None, builder: Path = MKDOCS) -> subprocess.CompletedProcess:
     """Build the site with the real configuration (optionally from another data folder)."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     if data_dir is not None:
         env["ATLAS_DATA"] = str(data_dir)
     return subprocess.run(
-        [str(MKDOCS), "build", "--strict", "--quiet", "--site-dir", str(out)],
+        [str(builder), "build", "--strict", "--quiet", "--site-dir", str(out)],
         cwd=ROOT, env=env, capture_output=True, text=True,
     )
 
