@@ -19,7 +19,7 @@ from .problems import Problem, field_path
 from .references import references
 
 if TYPE_CHECKING:
-    from .loader import LoadedFile
+    from .loaded_file import LoadedFile
 
 Check = Callable[["Index"], Iterator[Problem]]
 

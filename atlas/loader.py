@@ -10,24 +10,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from . import checks
 from . import published as published_ids
 from .dataset import Dataset
+from .loaded_file import LoadedFile
 from .model import FOLDERS, ID_PATTERN
 from .problems import Problem, printable
 from .validation_messages import problems_from_validation
-from .yaml_reader import MAX_FILE_BYTES, ParsedFile, read_yaml
-
-
-@dataclass(frozen=True)
-class LoadedFile:
-    """A record that passed its own validation, with what checks need to point into its file."""
-
-    path: str  # as shown in messages: relative to the repository
-    record: BaseModel
-    parsed: ParsedFile
+from .yaml_reader import MAX_FILE_BYTES, read_yaml
 
 
 @dataclass
