@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING
 
 import pycountry
 
-from .model import KINDS, REQUIRED_VOCABULARIES, Framework, RefTo, TermOf, Vocabulary
+from .model import KINDS, Framework, RefTo, TermOf, Vocabulary
 from .problems import Problem, field_path
-from .references import references
+from .references import references, vocabularies_referred_to
 
 if TYPE_CHECKING:
     from .loaded_file import LoadedFile
@@ -162,8 +162,9 @@ def check_unique_within(index: Index) -> Iterator[Problem]:
 
 
 def check_vocabularies_present(index: Index) -> Iterator[Problem]:
-    """missing-vocabulary: every vocabulary the model refers to must exist as a data file."""
-    for name in REQUIRED_VOCABULARIES:
+    """missing-vocabulary: every vocabulary a field of the model takes terms of must exist as a
+    data file (read from the model's `Term(...)` fields, so a new one is checked at once)."""
+    for name in sorted(vocabularies_referred_to(KINDS.values())):
         if name not in index.terms:
             yield Problem(f"data/vocabularies/{name}.yaml", 1, 1, "missing-vocabulary", "",
                           f"the vocabulary '{name}' is missing", "restore the file from the repository")

@@ -437,16 +437,3 @@ KINDS: dict[str, type[Record]] = {cls.kind: cls for cls in RECORD_TYPES}
 FOLDERS: dict[str, type[Record] | type[Vocabulary]] = {
     cls.folder: cls for cls in (*RECORD_TYPES, Vocabulary)
 }
-# Vocabularies the model refers to; each must exist as data/vocabularies/<id>.yaml.
-REQUIRED_VOCABULARIES = (
-    "lenses",
-    "levels",
-    "sectors",
-    "mechanisms",
-    "actor-roles",
-    "relations",
-    "country-roles",
-    "regions",
-    "framework-kinds",
-    "organization-kinds",
-)

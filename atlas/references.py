@@ -82,3 +82,19 @@ def references(model: BaseModel, location: tuple = ()) -> Iterator[Reference]:
                 yield from references(item, here)
             elif plan.marker is not None:
                 yield Reference(here, plan.marker, item)
+
+
+def vocabularies_referred_to(models) -> set[str]:
+    """The vocabularies whose terms fields of `models` (or the models they nest) take."""
+    found, seen, todo = set(), set(), list(models)
+    while todo:
+        cls = todo.pop()
+        if cls in seen:
+            continue
+        seen.add(cls)
+        for plan in _plan(cls):
+            if isinstance(plan.marker, TermOf):
+                found.add(plan.marker.vocabulary)
+            if plan.nested is not None:
+                todo.append(plan.nested)
+    return found

@@ -37,3 +37,25 @@ def test_a_component_may_not_take_the_id_of_a_section_of_its_framework_page():
         with pytest.raises(ValidationError, match="section of the framework page"):
             Component.model_validate({"id": taken, "title": "A component"})
     assert Component.model_validate({"id": "criterion-1", "title": "A component"}).id == "criterion-1"
+
+
+def test_the_vocabularies_checked_are_read_from_the_model_and_each_has_its_file():
+    from atlas.model import KINDS
+    from atlas.references import vocabularies_referred_to
+
+    files = {path.stem for path in (ROOT / "data" / "vocabularies").glob("*.yaml")}
+    assert vocabularies_referred_to(KINDS.values()) == files
+
+
+def test_a_new_vocabulary_field_without_its_file_is_a_problem_not_a_traceback(data_copy, monkeypatch):
+    from atlas import checks
+    from atlas.loader import load
+    from atlas.model import KINDS, Organization, Term
+
+    class ZonedOrganization(Organization):
+        zone: Term("zones") | None = None
+
+    monkeypatch.setattr(checks, "KINDS", {**KINDS, "organization": ZonedOrganization})
+    [problem] = load(data_copy, shown_as="data").problems
+    assert problem.format() == ("data/vocabularies/zones.yaml:1:1: error [missing-vocabulary] the vocabulary 'zones' "
+                                "is missing; restore the file from the repository")
