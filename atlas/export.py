@@ -342,7 +342,8 @@ def datapackage(data: Dataset, publication: Publication, json_files: list[tuple[
         ),
         "homepage": publication.site_url,
         "version": version.short or "unversioned",
-        "created": version.date.isoformat() if version.date else None,
+        # RFC 3339 date-time, as the Data Package standard asks; absent when built outside git.
+        **({"created": version.committed.isoformat()} if version.committed else {}),
         "data_version": version.as_json(),
         "licenses": [DATA_LICENSE],
         "contributors": [{"title": f"{publication.site_name} contributors", "roles": ["author"]}],

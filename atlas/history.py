@@ -31,6 +31,8 @@ class DataVersion:
     commit: str | None = None
     short: str | None = None
     date: datetime.date | None = None
+    # When the commit was made, with its offset: a data package's `created` is a date-time.
+    committed: datetime.datetime | None = None
 
     @property
     def label(self) -> str:
@@ -124,10 +126,10 @@ def parse_version(output: str) -> DataVersion:
     if len(parts) != 3:
         return UNVERSIONED
     try:
-        date = datetime.datetime.fromisoformat(parts[2]).date()
+        committed = datetime.datetime.fromisoformat(parts[2])
     except ValueError:
         return UNVERSIONED
-    return DataVersion(parts[0], parts[1], date)
+    return DataVersion(parts[0], parts[1], committed.date(), committed)
 
 
 def git_output(directory: Path, *arguments: str) -> str | None:

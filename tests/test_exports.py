@@ -177,3 +177,15 @@ def test_the_export_code_imports_nothing_from_mkdocs():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_data_package_passes_frictionless_validation(site):
+    # Frictionless reads every resource too: each CSV against its schema, each JSON file.
+    from frictionless import Package
+
+    report = Package(str(site / "data" / "datapackage.json")).validate()
+    errors = [f"{task.name}: {error.message}" for task in report.tasks for error in task.errors] + [
+        error.message for error in report.errors]
+    assert report.valid, errors
+    created = json.loads((site / "data" / "datapackage.json").read_text())["created"]
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d", created)
