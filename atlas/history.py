@@ -80,9 +80,6 @@ class History:
         return self.last_changed.get((folder, record_id))
 
 
-NO_HISTORY = History()
-
-
 def parse_log(output: str) -> History:
     """Reads `git log --format=<_LOG_FORMAT> --name-status --no-renames --relative` output."""
     history = History(available=True)
@@ -149,15 +146,15 @@ def read(data_dir: Path) -> tuple[DataVersion, History]:
     data_dir = Path(data_dir)
     state = git_output(data_dir, "rev-parse", "--is-inside-work-tree", "--is-shallow-repository") if data_dir.is_dir() else None
     if state is None or state.split()[:1] != ["true"]:
-        return UNVERSIONED, NO_HISTORY
+        return UNVERSIONED, History()
     version = parse_version(git_output(data_dir, "log", "-1", f"--format={_VERSION_FORMAT}", "HEAD") or "")
     log = git_output(data_dir, "log", f"--format={_LOG_FORMAT}", "--name-status", "--no-renames",
                "--relative", "--", ".")
     history = parse_log(log or "")
     if not history.commits:
         # Untracked files inside some repository: HEAD says nothing about them.
-        return UNVERSIONED, NO_HISTORY
+        return UNVERSIONED, History()
     if state.split()[1:] != ["false"]:
         # A shallow clone: its oldest commit seems to add every record. Version yes, dates no.
-        return version, NO_HISTORY
+        return version, History()
     return version, history

@@ -18,7 +18,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInf
 from pydantic_core import PydanticCustomError
 
 from .own_words import MAX_NAME_WORDS
-from .prose_links import ProseLinks
+from .prose_links import prose_links
 from .text_limits import why_line_unreadable, why_prose_too_complex
 from .web_address import why_not_public, why_text_misleads
 
@@ -110,11 +110,6 @@ def _check_prose(value: str) -> str:
     return value
 
 
-# One Markdown converter for the links of every prose field (reset before each use): building one
-# costs more than reading a summary.
-_PROSE_LINKS = ProseLinks()
-
-
 def why_url_bad(value: str) -> str | None:
     """What is wrong with a link's address, or None: the rule for `links:` and for prose links."""
     if any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in value):
@@ -140,7 +135,7 @@ def _check_url(value: str) -> str:
 
 
 def _check_prose_links(value: str) -> None:
-    for text, target in _PROSE_LINKS.of(value):
+    for text, target in prose_links(value):
         if not target.lower().startswith(("http:", "https:")):
             continue  # the sanitizer drops every other scheme; a relative link stays on the site
         reason = why_url_bad(target) or why_text_misleads(text, target)

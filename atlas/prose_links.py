@@ -36,17 +36,14 @@ class _Anchors(HTMLParser):
             self.links.append((text, href))
 
 
-class ProseLinks:
-    """Finds the links of Markdown texts; one converter for all of them (building one is slow)."""
-
-    def __init__(self):
-        self._converter = markdown.Markdown(extensions=["sane_lists"], output_format="html")
-
-    def of(self, text: str) -> list[tuple[str, str]]:
-        """(link text, target) of every link the text renders to."""
-        if not any(mark in text for mark in _LINK_MARKS):
-            return []
-        anchors = _Anchors()
-        anchors.feed(self._converter.reset().convert(text))
-        anchors.close()
-        return anchors.links
+def prose_links(text: str) -> list[tuple[str, str]]:
+    """(link text, target) of every link the Markdown text renders to."""
+    if not any(mark in text for mark in _LINK_MARKS):
+        return []
+    # A converter of its own: one that renders a text keeps state until it is reset, and few
+    # texts have a link at all.
+    converter = markdown.Markdown(extensions=["sane_lists"], output_format="html")
+    anchors = _Anchors()
+    anchors.feed(converter.convert(text))
+    anchors.close()
+    return anchors.links

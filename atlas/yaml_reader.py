@@ -56,14 +56,13 @@ def _forbidden(character: str) -> bool:
 
 
 STR = "tag:yaml.org,2002:str"
-_resolver = yaml.resolver.Resolver()
-_constructor = SafeConstructor()
+# The scalar types a record may hold, by tag: the SafeConstructor method that reads each.
 _CONSTRUCTORS = {
-    "tag:yaml.org,2002:null": lambda node: None,
-    "tag:yaml.org,2002:bool": _constructor.construct_yaml_bool,
-    "tag:yaml.org,2002:int": _constructor.construct_yaml_int,
-    "tag:yaml.org,2002:float": _constructor.construct_yaml_float,
-    "tag:yaml.org,2002:timestamp": _constructor.construct_yaml_timestamp,
+    "tag:yaml.org,2002:null": None,
+    "tag:yaml.org,2002:bool": "construct_yaml_bool",
+    "tag:yaml.org,2002:int": "construct_yaml_int",
+    "tag:yaml.org,2002:float": "construct_yaml_float",
+    "tag:yaml.org,2002:timestamp": "construct_yaml_timestamp",
 }
 
 
@@ -166,6 +165,9 @@ class _Builder:
         self.path = path
         self.events = iter(events)
         self.positions = positions
+        # YAML 1.1's implicit typing, as PyYAML's safe loader does it, for this document only.
+        self.resolver = yaml.resolver.Resolver()
+        self.constructor = SafeConstructor()
 
     def refuse(self, event, code: str, message: str, hint: str, field_name: str = ""):
         mark = event.start_mark
@@ -241,7 +243,7 @@ class _Builder:
         self.check_characters(event)
         if event.anchor is not None or event.tag is not None:
             self.refuse(event, "yaml-tag", "keys may not carry anchors or tags", "remove it")
-        tag = _resolver.resolve(ScalarNode, event.value, event.implicit)
+        tag = self.resolver.resolve(ScalarNode, event.value, event.implicit)
         if tag == "tag:yaml.org,2002:merge":
             self.refuse(event, "yaml-merge-key", "merge keys (<<) are not allowed",
                         "write the fields out in full")
@@ -261,7 +263,7 @@ class _Builder:
                             "delete it; records may not contain control, bidirectional or zero-width characters")
 
     def scalar(self, event, location: tuple = ()) -> tuple[str, object]:
-        tag = _resolver.resolve(ScalarNode, event.value, event.implicit)
+        tag = self.resolver.resolve(ScalarNode, event.value, event.implicit)
         if tag == STR:
             return "str", event.value
         name = tag.rsplit(":", 1)[-1]
@@ -275,7 +277,8 @@ class _Builder:
             self.refuse(event, "bad-number", f"'{event.value[:40]}...' is too long for a number",
                         "write an ordinary number such as 1250 or 12.5; if it is text, put it in quotes")
         try:
-            value = _CONSTRUCTORS[tag](ScalarNode(tag, event.value))
+            method = _CONSTRUCTORS[tag]
+            value = None if method is None else getattr(self.constructor, method)(ScalarNode(tag, event.value))
         except (ValueError, OverflowError):
             if name == "timestamp":
                 self.refuse(event, "bad-date", f"'{event.value}' is not a real date",

@@ -1,6 +1,6 @@
 """Record prose: the shortcut for plain paragraphs gives exactly what Markdown and nh3 give.
 
-`render_prose` wraps plain paragraphs in <p> itself instead of running Python-Markdown and nh3.
+`ProseRenderer` wraps plain paragraphs in <p> itself instead of running Python-Markdown and nh3.
 Whenever it takes that shortcut, the result must be the converter's, byte for byte: checked on
 every text of the real data and on generated text full of Markdown's special characters.
 """
@@ -10,7 +10,11 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from atlas.site.text import _plain_paragraphs, markdown_to_safe_html, render_prose
+from atlas.site.text import ProseRenderer, _plain_paragraphs
+
+RENDERER = ProseRenderer()
+markdown_to_safe_html = RENDERER.markdown_to_safe_html
+render_prose = RENDERER
 
 PIECES = [
     "a", "word", "Word", " ", "  ", "\n", "\n\n", "\n \n", "\t", "1.", "2)", "- ", "+ ", "* ", "# ", "> ",
@@ -69,7 +73,7 @@ def test_a_recursion_error_while_rendering_names_the_record(dataset):
 
     from atlas.site.pages import PageRenderer
 
-    renderer = PageRenderer(dataset)
+    renderer = PageRenderer(dataset, cite_block=lambda record: None)
 
     def recursing(text):
         raise RecursionError("maximum recursion depth exceeded")

@@ -1,15 +1,14 @@
 """Macros of the browsing pages: the explorer, the comparison tables and the world map.
 
-Each takes `root`, the way from the calling page to the top of the site ("" or "../").
+Each takes the build's `SiteBuild` first (bound by macros.define_env), then `root`, the way from
+the calling page to the top of the site ("" or "../").
 """
 
 from __future__ import annotations
 
 from markupsafe import Markup
 
-from . import build
 from .explorer import FACETS, explorer_list
-from .html_blocks import render_block
 from .overviews import cross_tables
 from .worldmap import HEIGHT, WIDTH, legend, map_countries, missing_outlines
 
@@ -20,21 +19,19 @@ def _root(root: str) -> Markup:
     return Markup(root)
 
 
-def explorer(root: str = "../") -> Markup:
+def explorer(site, root: str = "../") -> Markup:
     """The explorer: its controls (filled in by explorer.js) and the list of every practice."""
-    return render_block("explorer.html.j2", items=explorer_list(build.renderer().data), facets=FACETS,
-                        root=_root(root))
+    return site.renderer.html_block("explorer.html.j2", items=explorer_list(site.data), facets=FACETS, root=_root(root))
 
 
-def compare_tables(root: str = "../") -> Markup:
-    renderer = build.renderer()
-    return renderer.block("overviews", tables=cross_tables(renderer.data), root=_root(root))
+def compare_tables(site, root: str = "../") -> Markup:
+    return site.renderer.block("overviews", tables=cross_tables(site.data), root=_root(root))
 
 
-def world_map(root: str = "../") -> Markup:
-    data = build.renderer().data
+def world_map(site, root: str = "../") -> Markup:
+    data = site.data
     countries = map_countries(data)
-    return render_block(
+    return site.renderer.html_block(
         "world-map.html.j2",
         countries=countries,
         record_ids=set(data.countries),

@@ -15,15 +15,16 @@ from markupsafe import Markup
 
 TEMPLATES = Path(__file__).parent / "templates" / "html"
 
-_environment = jinja2.Environment(
-    loader=jinja2.FileSystemLoader(TEMPLATES),
-    autoescape=True,
-    undefined=jinja2.StrictUndefined,
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
+def make_html_environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
 
 
-def render_block(template_name: str, **context) -> Markup:
-    html = _environment.get_template(template_name).render(**context)
+def render_block(environment: jinja2.Environment, template_name: str, **context) -> Markup:
+    html = environment.get_template(template_name).render(**context)
     return Markup("\n".join(line for line in html.splitlines() if line.strip()))

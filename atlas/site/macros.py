@@ -1,47 +1,81 @@
-"""The macros hand-written pages call, registered with mkdocs-macros (record pages are rendered by hooks.py)."""
+"""The macros hand-written pages call, registered with mkdocs-macros; record pages are rendered by
+the atlas plugin (plugin.py).
+
+Each macro takes the current build's `SiteBuild` first; `define_env` binds it to the plugin's, so
+a page calls `{{ home() }}`. Each returns escaped Markdown or HTML.
+"""
 
 from __future__ import annotations
 
-from markupsafe import Markup
+import functools
 
-from . import build, publishing
+from markupsafe import Markup
+from mkdocs.exceptions import PluginError
+
+from .. import changelog, export
 from .browse_macros import MACROS as BROWSE_MACROS
 from .data_reference import data_reference_context
 from .pages import PAGE_KINDS, coverage_context, index_groups
+from .site_build import SiteBuild
 
 
-def record_index(kind: str) -> Markup:
+def record_index(site: SiteBuild, kind: str) -> Markup:
     """The list of every record of `kind`, grouped, for its index page."""
-    renderer = build.renderer()
-    records = PAGE_KINDS[kind].records(renderer.data)
+    records = PAGE_KINDS[kind].records(site.data)
     noun = PAGE_KINDS[kind].title.lower()
-    return renderer.block("index", groups=index_groups(renderer.data, kind), total=len(records), noun=noun)
+    return site.renderer.block("index", groups=index_groups(site.data, kind), total=len(records), noun=noun)
 
 
-def home(root: str = "") -> Markup:
+def home(site: SiteBuild, root: str = "") -> Markup:
     """Lens cards and record counts, for a page at the top (root "") or one folder down ("../")."""
     if root not in ("", "../"):
         raise ValueError("home() takes root '' or '../'")
-    renderer = build.renderer()
-    data = renderer.data
+    data = site.data
     lenses = [(lens, len(data.practices_in_lens(lens.id))) for lens in data.terms("lenses")]
     counts = {kind: len(page_kind.records(data)) for kind, page_kind in PAGE_KINDS.items()}
-    return renderer.block("home", lenses=lenses, counts=counts, root=Markup(root))
+    return site.renderer.block("home", lenses=lenses, counts=counts, root=Markup(root))
 
 
-def source_coverage() -> Markup:
+def source_coverage(site: SiteBuild) -> Markup:
     """The table of records per source document and kind, for the Sources page."""
-    renderer = build.renderer()
-    return renderer.block("coverage", **coverage_context(renderer.data))
+    return site.renderer.block("coverage", **coverage_context(site.data))
 
 
-def data_reference() -> Markup:
+def data_reference(site: SiteBuild) -> Markup:
     """Every field of every record kind, from the model, for the Data reference page."""
-    renderer = build.renderer()
-    return renderer.block("data_reference", **data_reference_context(renderer.data))
+    return site.renderer.block("data_reference", **data_reference_context(site.data))
+
+
+def data_downloads(site: SiteBuild) -> Markup:
+    """The table of export files on the Data page (a page at the top of docs/)."""
+    current = site.publication
+    kinds = [(PAGE_KINDS[kind].title, Markup(PAGE_KINDS[kind].folder), len(site.data.table(kind)))
+             for kind in export.RECORD_KINDS]
+    tables = [(table.title, table.name) for table in export.tables(current)]
+    return site.renderer.block("data", kinds=kinds, tables=tables, version=current.version,
+                               license=export.DATA_LICENSE, code_license=export.CODE_LICENSE)
+
+
+def changelog_days(site: SiteBuild) -> Markup:
+    """The records added, changed and removed, day by day, on the Changelog page."""
+    current = site.publication
+    return site.renderer.block("changelog", days=changelog.days(current.history, site.data),
+                               available=current.history.available, limit=changelog.DAYS_SHOWN)
+
+
+MACROS = (record_index, home, source_coverage, data_reference, data_downloads, changelog_days, *BROWSE_MACROS)
 
 
 def define_env(env) -> None:
-    for macro in (record_index, home, source_coverage, data_reference, publishing.data_downloads,
-                  publishing.changelog_days, *BROWSE_MACROS):
-        env.macro(macro)
+    plugin = env.conf.plugins.get("atlas")
+    if plugin is None:
+        raise PluginError("the macros read the atlas plugin's data: list `- atlas` under `plugins:` in mkdocs.yml")
+    for macro in MACROS:
+        env.macro(_bound_to(plugin, macro), macro.__name__)
+
+
+def _bound_to(plugin, macro):
+    @functools.wraps(macro)
+    def call(*args, **kwargs):
+        return macro(plugin.site, *args, **kwargs)
+    return call

@@ -17,6 +17,7 @@ from mkdocs.exceptions import PluginError
 from ..dataset import Dataset
 from ..model import Country, Framework, Organization, Practice, Source, VocabularyTerm
 from .country_profile import Neighbourhoods
+from .html_blocks import make_html_environment, render_block
 from .templating import make_environment, make_page_environment
 
 
@@ -124,10 +125,11 @@ PAGE_KINDS: dict[str, PageKind] = {
 class PageRenderer:
     """Renders record pages and the building blocks of hand-written pages for one data set."""
 
-    def __init__(self, data: Dataset):
+    def __init__(self, data: Dataset, cite_block: Callable):
         self.data = data
         self.environment = make_environment(data)
-        self.page_environment = make_page_environment(data)
+        self.page_environment = make_page_environment(data, cite_block)
+        self.html_environment = make_html_environment()
         self.neighbourhoods = Neighbourhoods(data)
 
     def record_page(self, kind: str, record_id: str) -> str:
@@ -154,6 +156,10 @@ class PageRenderer:
                 "deeply to render: flatten its lists, quotes and emphasis"
             ) from None
         return page
+
+    def html_block(self, template_name: str, **context) -> Markup:
+        """A raw HTML block a hand-written page embeds whole (the explorer, the world map)."""
+        return render_block(self.html_environment, template_name, **context)
 
     def block(self, template_name: str, **context) -> Markup:
         """A template for part of a hand-written page (an index, the home page's lens cards)."""

@@ -15,8 +15,7 @@ import re
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents, get_toc
 
-from . import build
-from .pages import PageKind
+from .pages import PageKind, PageRenderer
 
 _HEADING = re.compile(r'<h([1-6]) id="([^"]+)">(.*?)<a class="headerlink"')
 _TAG = re.compile(r"<[^>]+>")
@@ -25,11 +24,12 @@ _TAG = re.compile(r"<[^>]+>")
 class RecordPage(Page):
     """A record's page; `write_content` makes its HTML."""
 
-    def __init__(self, file, config, page_kind: PageKind, record):
+    def __init__(self, file, config, page_kind: PageKind, record, renderer: PageRenderer):
         super().__init__(None, file, config)
         self.page_kind = page_kind
         self.record = record
-        # The whole page while the search plugin reads only its searchable part (see hooks.py).
+        self.renderer = renderer
+        # The whole page while the search plugin reads only its searchable part (see plugin.py).
         self.set_aside: str | None = None
         # "Edit this page" opens the record's YAML file, not a page that exists only in the build.
         if config.edit_uri:
@@ -40,14 +40,14 @@ class RecordPage(Page):
     def render(self, config, files) -> None:
         # Only the title here. MkDocs renders every page before it writes any, so HTML made here
         # would all be held at once (164 MB at 5,000 practices); `write_content` makes it when
-        # the page is about to be written (hooks.py, on_page_context).
+        # the page is about to be written (plugin.py, on_page_context).
         # The theme prints page titles unescaped, and mkdocs-macros renders a title containing
         # "{{" as a template: store the title HTML-escaped, braces included.
         self.meta["title"] = html.escape(self.record.label).replace("{", "&#123;").replace("}", "&#125;")
         self.content = ""
 
     def write_content(self) -> None:
-        self.content = build.renderer().record_page(self.page_kind.kind, self.record.id)
+        self.content = self.renderer.record_page(self.page_kind.kind, self.record.id)
         self.toc = table_of_contents(self.content)
         # present_anchor_ids stays None: MkDocs then skips checking links into this page's
         # anchors, which it could only do before any page is written. The test suite checks

@@ -12,14 +12,11 @@ from mkdocs.structure.files import File, InclusionLevel
 
 from .templating import TEMPLATES
 
-_environment = jinja2.Environment(
-    loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, undefined=jinja2.StrictUndefined
-)
-
-
 def redirect_files(config, redirects: dict[str, dict[str, str]]) -> list[File]:
     """One `<folder>/<old id>/index.html` per redirect (ids are validated kebab-case)."""
-    template = _environment.get_template("redirect.html.j2")
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, undefined=jinja2.StrictUndefined)
+    template = environment.get_template("redirect.html.j2")
     site_url = (config.site_url or "").rstrip("/")
     files = []
     for folder, moves in redirects.items():

@@ -20,7 +20,7 @@ from markupsafe import Markup
 from ..dataset import Dataset
 from ..model import ID_PATTERN, KINDS
 from ..web_address import display_host
-from .text import escape_markdown, render_prose
+from .text import ProseRenderer, escape_markdown
 
 TEMPLATES = Path(__file__).parent / "templates"
 PAGE_TEMPLATES = TEMPLATES / "pages"
@@ -79,7 +79,8 @@ def make_environment(dataset: Dataset) -> jinja2.Environment:
     return environment
 
 
-def make_page_environment(dataset: Dataset) -> jinja2.Environment:
+def make_page_environment(dataset: Dataset, cite_block) -> jinja2.Environment:
+    """`cite_block(record)` gives what a record page's "Cite this page" section shows."""
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(PAGE_TEMPLATES),
         auto_reload=False,
@@ -119,7 +120,7 @@ def make_page_environment(dataset: Dataset) -> jinja2.Environment:
         host=display_host,
         url=url,
         path_segment=path_segment,
-        prose=render_prose,
+        prose=ProseRenderer(),
         number=_format_number,
     )
     environment.globals.update(
@@ -131,6 +132,7 @@ def make_page_environment(dataset: Dataset) -> jinja2.Environment:
         heading=heading,
         citation=citation,
         term_labels=term_labels,
+        cite_block=cite_block,
     )
     # The shared macros, made once: an `{% import %}` in each template would make them again for
     # every page.

@@ -25,16 +25,6 @@ _ESCAPES = str.maketrans({ch: "\\" + ch for ch in _MARKDOWN_SPECIALS} | {":": "&
 _ALLOWED_TAGS = {"p", "br", "em", "strong", "a", "ul", "ol", "li", "code", "blockquote", "sup", "sub"}
 _ALLOWED_ATTRIBUTES = {"a": {"href"}}
 _ALLOWED_SCHEMES = {"http", "https", "mailto"}
-# One converter (reset before each use) and one sanitizer: building either costs more than
-# converting a summary, and there are thousands of summaries per build.
-_CONVERTER = markdown.Markdown(extensions=["sane_lists"], output_format="html")
-_SANITIZER = nh3.Cleaner(
-    tags=_ALLOWED_TAGS,
-    attributes=_ALLOWED_ATTRIBUTES,
-    url_schemes=_ALLOWED_SCHEMES,
-    link_rel="noopener noreferrer nofollow",
-    strip_comments=True,
-)
 
 
 def escape_markdown(value: object) -> Markup:
@@ -68,10 +58,6 @@ def _plain_paragraphs(text: str) -> str | None:
     return "\n".join(f"<p>{paragraph}</p>" for paragraph in _PARAGRAPH_BREAK.split(stripped))
 
 
-def markdown_to_safe_html(text: str) -> str:
-    return _SANITIZER.clean(_CONVERTER.reset().convert(text))
-
-
 # A link as nh3 writes it: the href first, no nested link.
 _SAFE_LINK = re.compile(r'(<a href="(https?://[^"]*)"[^>]*>(.*?)</a>)', re.DOTALL | re.IGNORECASE)
 _TAG = re.compile(r"<[^>]*>")
@@ -87,11 +73,31 @@ def _with_host(match: re.Match) -> str:
     return f'{link} <span class="atlas-host">({html.escape(host)})</span>'
 
 
-def render_prose(text: str | None) -> Markup:
-    """Markdown prose as sanitized HTML; each link to another site says which site it is."""
-    if not text:
-        return Markup("")
-    body = _plain_paragraphs(text)
-    if body is None:
-        body = _SAFE_LINK.sub(_with_host, markdown_to_safe_html(text))
-    return Markup('<div class="atlas-prose">' + body + "</div>")
+class ProseRenderer:
+    """Renders Markdown prose as sanitized HTML, for one build.
+
+    One converter (reset before each use) and one sanitizer: building either costs more than
+    converting a summary, and there are thousands of summaries per build.
+    """
+
+    def __init__(self):
+        self._converter = markdown.Markdown(extensions=["sane_lists"], output_format="html")
+        self._sanitizer = nh3.Cleaner(
+            tags=_ALLOWED_TAGS,
+            attributes=_ALLOWED_ATTRIBUTES,
+            url_schemes=_ALLOWED_SCHEMES,
+            link_rel="noopener noreferrer nofollow",
+            strip_comments=True,
+        )
+
+    def markdown_to_safe_html(self, text: str) -> str:
+        return self._sanitizer.clean(self._converter.reset().convert(text))
+
+    def __call__(self, text: str | None) -> Markup:
+        """Markdown prose as sanitized HTML; each link to another site says which site it is."""
+        if not text:
+            return Markup("")
+        body = _plain_paragraphs(text)
+        if body is None:
+            body = _SAFE_LINK.sub(_with_host, self.markdown_to_safe_html(text))
+        return Markup('<div class="atlas-prose">' + body + "</div>")

@@ -1,0 +1,108 @@
+"""The atlas plugin: owns one build of the site. It loads the data, gives every record its page,
+adds the exports and redirects, keeps the search index lean and tidies each page as it is written.
+
+Registered as the `atlas` entry point of `mkdocs.plugins` (pyproject.toml) and listed under
+`plugins:` in mkdocs.yml; ProperDocs runs it the same way. All the build's state is on the
+plugin's `site` (a `SiteBuild`), made anew in each `on_config`; the macros of hand-written pages
+read it from there.
+"""
+
+from __future__ import annotations
+
+import gc
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
+from mkdocs.structure.files import File, InclusionLevel
+
+from . import explorer, publishing, search_index, theme_fixes, theme_parts, whitespace
+from .pages import PAGE_KINDS
+from .record_page import RecordPage
+from .redirects import redirect_files
+from .site_build import SiteBuild
+
+# The source of every record page: a placeholder. RecordPage renders the page from the record
+# instead, so record text never enters page source and mkdocs-macros' Jinja never sees it (these
+# pages have no `render_macros`).
+PAGE_SOURCE = "<!-- {kind} {id}: rendered by atlas/site/record_page.py -->\n"
+
+
+class AtlasPlugin(BasePlugin):
+    def __init__(self):
+        super().__init__()
+        self._site: SiteBuild | None = None
+
+    @property
+    def site(self) -> SiteBuild:
+        if self._site is None:
+            raise PluginError("the atlas data is not loaded yet: the plugin's on_config has not run")
+        return self._site
+
+    def on_config(self, config):
+        if not config.use_directory_urls:
+            raise PluginError("record pages link each other as <folder>/<id>/: keep use_directory_urls on")
+        self._site = SiteBuild(config)
+        # Shown in the footer of every page (overrides/partials/copyright.html).
+        config.extra["atlas_data_version"] = self._site.publication.version.label
+        # The data set stays as it is until the build ends: keep the garbage collector from
+        # scanning its hundreds of thousands of objects again at each collection (unfrozen in
+        # on_post_build).
+        gc.freeze()
+        return config
+
+    def on_files(self, files, config):
+        site = self.site
+        for page_kind in PAGE_KINDS.values():
+            for record_id, record in page_kind.records(site.data).items():
+                generated = File.generated(
+                    config,
+                    f"{page_kind.folder}/{record_id}.md",
+                    content=PAGE_SOURCE.format(kind=page_kind.kind, id=record_id),
+                    inclusion=InclusionLevel.NOT_IN_NAV,
+                )
+                RecordPage(generated, config, page_kind, record, site.renderer)  # becomes generated.page
+                files.append(generated)
+        for redirect in redirect_files(config, site.redirects):
+            files.append(redirect)
+        files.append(File.generated(config, explorer.JSON_PATH, content=explorer.explorer_json(site.data)))
+        return publishing.add_files(files, config, site.data, site.publication)
+
+    def on_env(self, env, config, files):
+        return theme_parts.install(env)
+
+    # The search plugin indexes page.content in its on_page_context (priority 0). A record page's
+    # HTML is made just before (its only copy while the page is written), the plugin is shown
+    # only its searchable part, and the whole page is put back right after, before the theme
+    # renders it.
+    @event_priority(100)
+    def _write_record_page(self, context, page, config, nav):
+        if isinstance(page, RecordPage):
+            page.write_content()
+            page.set_aside = page.content
+            page.content = search_index.searchable(page.content, page.page_kind.folder)
+        return context
+
+    @event_priority(-100)
+    def _put_record_page_back(self, context, page, config, nav):
+        if isinstance(page, RecordPage) and page.set_aside is not None:
+            page.content, page.set_aside = search_index.unmarked(page.set_aside), None
+        return context
+
+    on_page_context = CombinedEvent(_write_record_page, _put_record_page_back)
+
+    def on_post_page(self, output, page, config):
+        # The page is written once this returns and nothing reads its HTML again: free it, or a
+        # build holds every page of the site in memory until it ends. (Not its source: the
+        # navigation of later pages takes its title from there.)
+        page.content = None
+        return whitespace.strip_indentation(theme_fixes.fix_page(output))
+
+    @event_priority(100)  # before the search plugin writes its index
+    def on_post_build(self, config):
+        gc.unfreeze()
+        search = config.plugins.get("material/search")
+        if search is not None:
+            search_index.make_lean(search.search_index.entries, search.search_index.config["fields"])
+
+    def on_build_error(self, error):
+        gc.unfreeze()

@@ -1,0 +1,50 @@
+"""What one build of the site knows: the data, the renderer of its pages, its publication (canonical
+URLs, data version, record dates) and the redirects of renamed records.
+
+Made by the plugin in `on_config`, once per build: `mkdocs serve` makes a new one for each rebuild,
+so every rebuild sees the data as it is now. Nothing here lives longer than its build.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from .. import export, history
+from ..loader import load
+from ..problems import report_lines
+from . import publishing
+from .pages import PageRenderer
+
+
+def data_dir(config_file: str) -> Path:
+    """`ATLAS_DATA` points a build at another data folder (tests, benchmarks); default: ./data."""
+    return Path(os.environ.get("ATLAS_DATA") or Path(config_file).parent / "data")
+
+
+class SiteBuild:
+    def __init__(self, config):
+        folder = data_dir(config.config_file_path)
+        result = load(folder, shown_as="data")
+        if result.problems:
+            listing = "\n".join(report_lines(result.problems))
+            raise PluginError(
+                f"{len(result.problems)} problem(s) in the data; nothing was built:\n{listing}\n"
+                "Run `make validate` to see them again."
+            )
+        self.data = result.dataset
+        self.redirects: dict[str, dict[str, str]] = result.published.redirect_map() if result.published else {}
+        version, record_history = history.read(folder)
+        site_url = config.site_url or "/"
+        self.publication = export.Publication(
+            site_url=site_url if site_url.endswith("/") else site_url + "/",
+            site_name=config.site_name,
+            description=(config.site_description or "").strip(),
+            version=version,
+            history=record_history,
+        )
+        self.renderer = PageRenderer(
+            self.data, cite_block=functools.partial(publishing.cite_block, self.publication, self.data))
