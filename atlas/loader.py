@@ -38,6 +38,8 @@ def load(data_dir: Path, shown_as: str | None = None) -> LoadResult:
     folder's name), so they match what a contributor sees in the repository."""
     data_dir = Path(data_dir)
     prefix = shown_as if shown_as is not None else data_dir.name
+    if not data_dir.is_dir():  # then nothing else can be said of it
+        return LoadResult(None, [Problem(prefix, 1, 1, "missing-folder", "", "the data folder does not exist", "")])
     problems: list[Problem] = []
     loaded: list[LoadedFile] = []
     unreadable: list[tuple[str, str]] = []
@@ -67,9 +69,6 @@ def load(data_dir: Path, shown_as: str | None = None) -> LoadResult:
 def _discover(data_dir: Path, prefix: str, problems: list[Problem]):
     """The record files to read, each with its model; anything else in the folder is a problem."""
     found = []
-    if not data_dir.is_dir():
-        problems.append(Problem(prefix, 1, 1, "missing-folder", "", "the data folder does not exist", ""))
-        return found
     for entry in sorted(data_dir.iterdir()):
         shown = f"{prefix}/{printable(entry.name)}"
         if entry.name in ("README.md", published_ids.FILE_NAME) and not entry.is_symlink():

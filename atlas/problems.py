@@ -9,6 +9,8 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .rules import CODES
+
 # A message or hint quotes text from the file, which may be thousands of characters long.
 MAX_TEXT = 400
 # One mistake repeated (a renamed term used 600 times) is listed this many times, then counted.
@@ -26,6 +28,11 @@ class Problem:
     field: str
     message: str
     hint: str = ""
+
+    def __post_init__(self):
+        # Every code is registered (atlas/rules.py), with the corpus case that shows it.
+        if self.code not in CODES:
+            raise ValueError(f"problem code {self.code!r} is not in atlas/rules.py")
 
     def format(self) -> str:
         """`file:line:col: error [code] field: message; hint`, the form editors and CI parse."""

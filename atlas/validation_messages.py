@@ -27,8 +27,9 @@ _CODES = {
     "bad_text": "bad-text",
     "non_finite_number": "non-finite-number",
     "string_too_long": "too-long",
-    "greater_than_equal": "out-of-range",
-    "less_than_equal": "out-of-range",
+    # The only bounded numbers of the model are years (model.Year).
+    "greater_than_equal": "bad-year",
+    "less_than_equal": "bad-year",
     "date_from_datetime_inexact": "bad-date",
 }
 
@@ -98,15 +99,11 @@ def _problem(detail, location, parsed: ParsedFile, path: str, model) -> Problem:
         return Problem(path, position.line, position.column, "empty-value", field,
                        "no value given", f"fill it in: {description}")
     code = _CODES.get(kind, "bad-value")
-    if code == "out-of-range" and location and location[-1] in ("year", "start", "end"):
-        code = "bad-year"
     message = detail["msg"].removeprefix("Value error, ")
-    hint = _range_hint(detail) if code in ("out-of-range", "bad-year", "too-long") else ""
-    if code in ("out-of-range", "bad-year"):
-        what = "year" if code == "bad-year" else "number"
-        message = f"`{position.raw}` is not a {what} in the allowed range"
-        if code == "bad-year":
-            hint += "; write the year with four digits, e.g. 2017"
+    hint = _range_hint(detail) if code in ("bad-year", "too-long") else ""
+    if code == "bad-year":
+        message = f"`{position.raw}` is not a year in the allowed range"
+        hint += "; write the year with four digits, e.g. 2017"
     elif code == "too-long":
         message = f"the text has {len(str(detail.get('input', '')))} characters, too many for this field"
     elif kind in ("bad_id", "bad_url"):

@@ -7,6 +7,7 @@ vocabularies) in one way. tests/test_broken_records.py asserts the exact message
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 from typing import Callable
 
@@ -305,5 +306,18 @@ CASES: list[Case] = [
         'missing-vocabulary',
         lambda d: (d / "vocabularies" / "sectors.yaml").unlink(),
         "data/vocabularies/sectors.yaml:1:1: error [missing-vocabulary] the vocabulary 'sectors' is missing; restore the file from the repository",
+    ),
+    Case(
+        'missing-folder',
+        lambda d: shutil.rmtree(d),
+        "data:1:1: error [missing-folder] the data folder does not exist",
+    ),
+    Case(
+        'redirect-of-existing-record',
+        write("published.yaml", PUBLISHED + "redirects:\n  practices:\n    moldova-hometown-associations: "
+                                "moldova-migration-and-local-development\n"),
+        "data/published.yaml:10:36: error [redirect-of-existing-record] redirects.practices.moldova-hometown-associations: "
+        "'moldova-hometown-associations' is redirected to 'moldova-migration-and-local-development', but "
+        "data/practices/moldova-hometown-associations.yaml still exists; remove the redirect, or the record it would hide",
     ),
 ]

@@ -50,3 +50,12 @@ def test_the_contribute_pages_are_in_the_navigation(site):
     links = {a.get_text(strip=True): a["href"] for a in home.select("nav.md-nav--primary a[href]")}
     assert links.get("Data reference", "").endswith("contribute/data-reference/")
     assert links.get("Inclusion criteria", "").endswith("contribute/inclusion-criteria/")
+
+
+def test_the_data_reference_lists_every_problem_code_with_its_meaning(site):
+    from atlas.rules import RULES
+
+    soup = BeautifulSoup((site / "contribute" / "data-reference" / "index.html").read_text(), "html.parser")
+    table = soup.find(id="problem-codes").find_next("table")
+    rows = [[cell.get_text() for cell in row.find_all("td")] for row in table.select("tbody tr")]
+    assert rows == [[rule.code, rule.meaning] for rule in RULES]

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel
 
 from ..dataset import Dataset
+from ..rules import RULES
 from ..field_reference import FieldDoc, fields_of, nested_models, record_kinds
 
 EXAMPLE_LENGTH = 70
@@ -101,4 +102,5 @@ def data_reference_context(data: Dataset) -> dict:
         "records": [_section(cls, instances, cls.folder) for cls in kinds],
         "parts": [_section(cls, instances, None) for cls in parts],
         "vocabularies": list(data.vocabularies.values()),
+        "rules": RULES,
     }
