@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from atlas.loader import load
 
@@ -42,6 +43,32 @@ def site(tmp_path_factory) -> Path:
     result = build_site(out)
     assert result.returncode == 0, result.stderr
     return out
+
+
+class ParsedSite:
+    """The built site's pages, each parsed once for the whole run (with lxml, the fastest parser
+    BeautifulSoup has): tests read the same pages again and again. Nothing may change a page."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self._soups: dict[str, BeautifulSoup] = {}
+
+    def __call__(self, relative: str) -> BeautifulSoup:
+        """The page at `relative` (e.g. "practices/x/index.html")."""
+        if relative not in self._soups:
+            path = self.root / relative
+            assert path.is_file(), f"no page {relative}"
+            self._soups[relative] = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+        return self._soups[relative]
+
+    def every_page(self) -> list[tuple[str, BeautifulSoup]]:
+        return [(relative, self(relative)) for relative in
+                sorted(path.relative_to(self.root).as_posix() for path in self.root.rglob("index.html"))]
+
+
+@pytest.fixture(scope="session")
+def parsed(site) -> ParsedSite:
+    return ParsedSite(site)
 
 
 @pytest.fixture

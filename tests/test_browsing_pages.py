@@ -10,12 +10,12 @@ from bs4 import BeautifulSoup
 from practice_facets import expected, values_of
 
 
-def soup_of(site, path: str) -> BeautifulSoup:
-    return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
+def soup_of(parsed, path: str) -> BeautifulSoup:
+    return parsed(f"{path}/index.html")
 
 
-def test_every_count_in_the_comparison_tables_is_the_number_of_practices_its_link_shows(site, dataset):
-    soup = soup_of(site, "explore/compare")
+def test_every_count_in_the_comparison_tables_is_the_number_of_practices_its_link_shows(parsed, site, dataset):
+    soup = soup_of(parsed, "explore/compare")
     cells = soup.select("article .atlas-compare td a[href^='../?']")
     assert len(cells) > 3 * len(dataset.countries)
     for link in cells:
@@ -24,16 +24,16 @@ def test_every_count_in_the_comparison_tables_is_the_number_of_practices_its_lin
         assert urlsplit(link["href"]).path == "../"  # from /explore/compare/ to /explore/
 
 
-def test_the_comparison_tables_have_a_row_for_each_country_with_practices(site, dataset):
-    soup = soup_of(site, "explore/compare")
+def test_the_comparison_tables_have_a_row_for_each_country_with_practices(parsed, site, dataset):
+    soup = soup_of(parsed, "explore/compare")
     table = soup.find(id="country-by-lens").find_next("table")
     names = [row.select_one("td").get_text() for row in table.select("tbody tr")]
     with_practices = [c.name for c in dataset.countries.values() if dataset.practices_by_country.get(c.id)]
     assert sorted(names) == sorted(with_practices)
 
 
-def test_the_map_has_one_named_link_per_country_record_and_hides_the_rest(site, dataset):
-    soup = soup_of(site, "countries")
+def test_the_map_has_one_named_link_per_country_record_and_hides_the_rest(parsed, site, dataset):
+    soup = soup_of(parsed, "countries")
     svg = soup.select_one("figure.atlas-map svg")
     links = {a["xlink:href"].strip("/").split("/")[-1]: a for a in svg.find_all("a")}
     assert set(links) == set(dataset.countries)
@@ -45,13 +45,13 @@ def test_the_map_has_one_named_link_per_country_record_and_hides_the_rest(site, 
     assert all(path.get("aria-hidden") == "true" for path in svg.find_all("path", recursive=False))
 
 
-def test_a_country_profile_lists_neighbours_that_share_a_framework_or_organization(site, dataset):
+def test_a_country_profile_lists_neighbours_that_share_a_framework_or_organization(parsed, site, dataset):
     def ties(code):
         practices = dataset.practices_by_country.get(code, [])
         return ({link.framework for p in practices for link in p.frameworks}
                 | {actor.organization for p in practices for actor in p.actors})
 
-    soup = soup_of(site, "countries/mda")
+    soup = soup_of(parsed, "countries/mda")
     heading = soup.find(id="neighbours")
     assert heading is not None
     neighbours = [li.find("a")["href"].strip("/").split("/")[-1] for li in heading.find_next("ul").find_all("li")]
@@ -60,9 +60,9 @@ def test_a_country_profile_lists_neighbours_that_share_a_framework_or_organizati
         assert code != "mda" and ties(code) & ties("mda")
 
 
-def test_a_practice_page_has_tags_that_open_the_explorer_on_its_lenses_sectors_and_mechanisms(site, dataset):
+def test_a_practice_page_has_tags_that_open_the_explorer_on_its_lenses_sectors_and_mechanisms(parsed, site, dataset):
     practice = dataset.practices["moldova-hometown-associations"]
-    soup = soup_of(site, f"practices/{practice.id}")
+    soup = soup_of(parsed, f"practices/{practice.id}")
     hrefs = [a["href"] for a in soup.select("article .atlas-tags a")]
     wanted = [f"../../explore/?{facet}={value}" for facet in ("lens", "sector", "mechanism")
               for value in sorted(values_of(dataset, practice, facet))]

@@ -44,9 +44,9 @@ class RecordPage:
     ids: list[str]
 
 
-def read_record_page(site: Path, kind: str, record) -> RecordPage:
+def read_record_page(parsed, kind: str, record) -> RecordPage:
     folder = PAGE_KINDS[kind].folder
-    soup = soup_of(site / folder / record.id / "index.html")
+    soup = parsed(f"{folder}/{record.id}/index.html")
     article = soup.select_one("article")
     cite = article.select_one("h2#cite")
     after_cite = cite.find_all_next("li") if cite else []
@@ -71,8 +71,8 @@ def read_record_page(site: Path, kind: str, record) -> RecordPage:
 
 
 @pytest.fixture(scope="module")
-def record_pages(site, dataset) -> list[RecordPage]:
-    return [read_record_page(site, kind, record)
+def record_pages(parsed, dataset) -> list[RecordPage]:
+    return [read_record_page(parsed, kind, record)
             for kind in RECORD_KINDS for record in dataset.table(kind).values()]
 
 

@@ -15,10 +15,8 @@ from atlas.site.pages import PAGE_KINDS
 RECORD_KINDS = ("practice", "country", "framework", "organization", "source")
 
 
-def page(site: Path, folder: str, identifier: str) -> BeautifulSoup:
-    path = site / folder / identifier / "index.html"
-    assert path.is_file(), f"no page for {folder}/{identifier}"
-    soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+def page(parsed, folder: str, identifier: str) -> BeautifulSoup:
+    soup = parsed(f"{folder}/{identifier}/index.html")
     soup.page_url = f"http://atlas.test/{folder}/{identifier}/"
     return soup
 
@@ -35,74 +33,74 @@ def content_links(soup: BeautifulSoup, folder: str) -> set[str]:
 
 
 @pytest.mark.parametrize("kind", RECORD_KINDS)
-def test_every_record_has_its_own_page_with_its_title(site, dataset, kind):
+def test_every_record_has_its_own_page_with_its_title(parsed, dataset, kind):
     folder = PAGE_KINDS[kind].folder
     for record in dataset.table(kind).values():
-        soup = page(site, folder, record.id)
+        soup = page(parsed, folder, record.id)
         assert soup.select_one("article h1").get_text(strip=True).rstrip("¶") == record.label
 
 
-def test_a_practice_links_its_countries_and_each_country_links_back(site, dataset):
+def test_a_practice_links_its_countries_and_each_country_links_back(parsed, dataset):
     for practice in dataset.practices.values():
-        linked = content_links(page(site, "practices", practice.id), "countries")
+        linked = content_links(page(parsed, "practices", practice.id), "countries")
         assert set(practice.countries) <= linked
         for code in practice.countries:
-            assert practice.id in content_links(page(site, "countries", code), "practices")
+            assert practice.id in content_links(page(parsed, "countries", code), "practices")
 
 
-def test_a_practice_links_its_organizations_and_each_lists_it(site, dataset):
+def test_a_practice_links_its_organizations_and_each_lists_it(parsed, dataset):
     for practice in dataset.practices.values():
-        linked = content_links(page(site, "practices", practice.id), "organizations")
+        linked = content_links(page(parsed, "practices", practice.id), "organizations")
         for actor in practice.actors:
             assert actor.organization in linked
-            assert practice.id in content_links(page(site, "organizations", actor.organization), "practices")
+            assert practice.id in content_links(page(parsed, "organizations", actor.organization), "practices")
 
 
-def test_a_practice_links_its_frameworks_and_components_and_they_list_it(site, dataset):
+def test_a_practice_links_its_frameworks_and_components_and_they_list_it(parsed, dataset):
     for practice in dataset.practices.values():
-        soup = page(site, "practices", practice.id)
+        soup = page(parsed, "practices", practice.id)
         hrefs = {a["href"] for a in soup.select("article a[href]")}
         for link in practice.frameworks:
-            framework_page = page(site, "frameworks", link.framework)
+            framework_page = page(parsed, "frameworks", link.framework)
             assert practice.id in content_links(framework_page, "practices")
             if link.component:
                 assert f"../../frameworks/{link.framework}/#{link.component}" in hrefs
                 assert framework_page.find(id=link.component) is not None
 
 
-def test_related_practices_link_each_other_both_ways(site, dataset):
+def test_related_practices_link_each_other_both_ways(parsed, dataset):
     for practice in dataset.practices.values():
         for relation in practice.related:
-            assert relation.practice in content_links(page(site, "practices", practice.id), "practices")
-            assert practice.id in content_links(page(site, "practices", relation.practice), "practices")
+            assert relation.practice in content_links(page(parsed, "practices", practice.id), "practices")
+            assert practice.id in content_links(page(parsed, "practices", relation.practice), "practices")
 
 
-def test_a_source_page_lists_every_record_that_cites_it(site, dataset):
+def test_a_source_page_lists_every_record_that_cites_it(parsed, dataset):
     for source_id, by_kind in dataset.records_by_source.items():
-        soup = page(site, "sources", source_id)
+        soup = page(parsed, "sources", source_id)
         for kind, records in by_kind.items():
             linked = content_links(soup, PAGE_KINDS[kind].folder)
             assert {r.id for r in records} <= linked
 
 
 @pytest.mark.parametrize("lens", ["horizontal", "vertical", "engagement"])
-def test_each_lens_page_lists_exactly_its_practices(site, dataset, lens):
+def test_each_lens_page_lists_exactly_its_practices(parsed, dataset, lens):
     expected = {p.id for p in dataset.practices_in_lens(lens)}
     assert expected, f"no practice has the {lens} lens"
-    assert content_links(page(site, "lenses", lens), "practices") == expected
+    assert content_links(page(parsed, "lenses", lens), "practices") == expected
 
 
-def test_record_pages_are_kept_out_of_the_navigation(site, dataset):
-    soup = BeautifulSoup((site / "index.html").read_text(), "html.parser")
+def test_record_pages_are_kept_out_of_the_navigation(parsed, dataset):
+    soup = parsed("index.html")
     nav_hrefs = [a["href"] for a in soup.select("nav.md-nav--primary a[href]")]
     assert not [h for h in nav_hrefs if "/practices/" in h and not h.rstrip("/").endswith("practices")]
     assert len(nav_hrefs) < 40
 
 
-def test_every_page_shows_the_same_navigation_with_every_title(site, dataset):
+def test_every_page_shows_the_same_navigation_with_every_title(site, parsed, dataset):
     """Pages are built one after another; the navigation of the last ones names the first ones."""
     def labels(path: Path) -> list[str]:
-        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        soup = parsed(path.relative_to(site).as_posix())
         links = soup.select("nav.md-nav--primary .md-nav__link:not([for='__toc'])")
         # The current page's own table of contents sits in the navigation too: not compared.
         return [a.get_text(" ", strip=True) for a in links if not a.find_parent("nav", class_="md-nav--secondary")]
@@ -117,24 +115,24 @@ def test_every_page_shows_the_same_navigation_with_every_title(site, dataset):
         assert not [label for label in found if label in ("", "None")], path
 
 
-def test_every_record_page_has_an_edit_link_to_its_yaml_file(site, dataset):
+def test_every_record_page_has_an_edit_link_to_its_yaml_file(parsed, dataset):
     for kind in RECORD_KINDS:
         folder = PAGE_KINDS[kind].folder
         for record in dataset.table(kind).values():
-            edit = page(site, folder, record.id).select_one("a.md-content__button[href*='/edit/']")
+            edit = page(parsed, folder, record.id).select_one("a.md-content__button[href*='/edit/']")
             assert edit is not None and edit["href"].endswith(f"/edit/main/data/{folder}/{record.id}.yaml")
 
 
-def test_the_home_page_shows_counts_computed_from_the_data(site, dataset):
-    text = BeautifulSoup((site / "index.html").read_text(), "html.parser").get_text(" ")
+def test_the_home_page_shows_counts_computed_from_the_data(parsed, dataset):
+    text = parsed("index.html").get_text(" ")
     assert f"{len(dataset.practices)} " in text
     for lens in ("Horizontal integration", "Vertical integration", "Engagement"):
         assert lens in text
 
 
-def test_no_page_loads_anything_from_another_host(site):
+def test_no_page_loads_anything_from_another_host(site, parsed):
     for path in site.rglob("*.html"):
-        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        soup = parsed(path.relative_to(site).as_posix())
         for tag, attribute in (("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src")):
             for element in soup.find_all(tag):
                 value = element.get(attribute) or ""
@@ -143,8 +141,8 @@ def test_no_page_loads_anything_from_another_host(site):
                 assert not value.startswith(("http:", "https:", "//")), f"{path}: {tag} {value}"
 
 
-def test_the_sources_page_counts_the_records_drawn_from_each_source(site, dataset):
-    soup = BeautifulSoup((site / "sources" / "index.html").read_text(encoding="utf-8"), "html.parser")
+def test_the_sources_page_counts_the_records_drawn_from_each_source(parsed, dataset):
+    soup = parsed("sources/index.html")
     rows = soup.select_one("h2#coverage ~ table").select("tbody tr")
     kinds = ("practice", "country", "framework", "organization")
     for row, source in zip(rows, dataset.sources.values(), strict=False):
@@ -153,21 +151,21 @@ def test_the_sources_page_counts_the_records_drawn_from_each_source(site, datase
         drawn = dataset.records_by_source.get(source.id, {})
         assert [int(cell.get_text()) for cell in cells[1:5]] == [len(drawn.get(kind, [])) for kind in kinds]
         assert [a["href"] for a in row.select("a")][1:] == [f"{source.id}/#{kind}" for kind in kinds]
-        page = BeautifulSoup((site / "sources" / source.id / "index.html").read_text(encoding="utf-8"), "html.parser")
+        page = parsed(f"sources/{source.id}/index.html")
         for kind in kinds:
             assert page.select_one(f"h3#{kind}") is not None
     assert len(rows) == len(dataset.sources) + 1
     assert rows[-1].select("td")[1].get_text() == str(len(dataset.practices))
 
 
-def test_every_link_within_the_site_reaches_a_page_and_its_anchor(site):
+def test_every_link_within_the_site_reaches_a_page_and_its_anchor(site, parsed):
     """Record pages are written as HTML, so MkDocs no longer checks their links: this does, for
     every page's main content (the theme's own links are the theme's)."""
     ids_of: dict[Path, set[str]] = {}
 
     def ids(path: Path) -> set[str]:
         if path not in ids_of:
-            soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+            soup = parsed(path.relative_to(site).as_posix())
             ids_of[path] = {element["id"] for element in soup.select("[id]")}
         return ids_of[path]
 
@@ -175,7 +173,7 @@ def test_every_link_within_the_site_reaches_a_page_and_its_anchor(site):
     pages = sorted(site.rglob("index.html"))
     assert len(pages) > 500
     for path in pages:
-        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        soup = parsed(path.relative_to(site).as_posix())
         article = soup.select_one("article")
         if article is None:  # a redirect page
             continue
@@ -207,13 +205,13 @@ def test_no_page_has_an_element_id_twice(site):
         assert not [name for name, count in ids.items() if count > 1], path
 
 
-def test_every_external_link_on_a_record_page_shows_the_site_it_leads_to(site, dataset):
+def test_every_external_link_on_a_record_page_shows_the_site_it_leads_to(parsed, dataset):
     checked = 0
     for kind, folder in (("organizations", "organizations"), ("practices", "practices"), ("frameworks", "frameworks")):
         for record in getattr(dataset, kind).values():
             if not getattr(record, "links", None):
                 continue
-            soup = BeautifulSoup((site / folder / record.id / "index.html").read_text(), "html.parser")
+            soup = parsed(f"{folder}/{record.id}/index.html")
             items = soup.find(id="links").find_next("ul").find_all("li")
             for item, link in zip(items, record.links, strict=True):
                 host = urlsplit(link.url).hostname.removeprefix("www.")
