@@ -13,6 +13,7 @@ from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 
 from .. import changelog, export
+from .author_macros import AUTHOR_MACROS
 from .browse_macros import MACROS as BROWSE_MACROS
 from .data_reference import data_reference_context
 from .pages import PAGE_KINDS, coverage_context, index_groups
@@ -72,10 +73,17 @@ def define_env(env) -> None:
         raise PluginError("the macros read the atlas plugin's data: list `- atlas` under `plugins:` in mkdocs.yml")
     for macro in MACROS:
         env.macro(_bound_to(plugin, macro), macro.__name__)
+    for macro in AUTHOR_MACROS:
+        env.macro(_bound_to(plugin, macro, lambda: _root_of(env.page)), macro.__name__)
 
 
-def _bound_to(plugin, macro):
+def _bound_to(plugin, macro, *more):
     @functools.wraps(macro)
     def call(*args, **kwargs):
-        return macro(plugin.site, *args, **kwargs)
+        return macro(plugin.site, *(value() for value in more), *args, **kwargs)
     return call
+
+
+def _root_of(page) -> str:
+    """From the folder of the page's Markdown file to the top of docs/ ("", "../", "../../")."""
+    return "../" * page.file.src_uri.count("/")
