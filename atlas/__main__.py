@@ -1,5 +1,5 @@
 """`python -m atlas` runs the contributor command line."""
 
-from .cli import main
+from atlas.contrib.cli import main
 
 raise SystemExit(main())

@@ -12,14 +12,14 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from . import checks
-from . import published as published_ids
-from .dataset import Dataset
-from .loaded_file import LoadedFile
-from .model import FOLDERS, ID_PATTERN
-from .problems import Problem, printable
-from .validation_messages import problems_from_validation
-from .yaml_reader import MAX_FILE_BYTES, read_yaml
+from atlas.checks import cross_record as checks
+from atlas.checks import published as published_ids
+from atlas.model.dataset import Dataset
+from atlas.read.loaded_file import LoadedFile
+from atlas.model.records import FOLDERS, ID_PATTERN
+from atlas.read.problems import Problem, printable
+from atlas.read.validation_messages import problems_from_validation
+from atlas.read.yaml_reader import MAX_FILE_BYTES, read_yaml
 
 
 @dataclass

@@ -28,8 +28,8 @@ import pycountry
 import yaml
 
 from atlas.loader import load
-from atlas.model import MAX_ID_LENGTH, RESERVED_IDS, RefTo
-from atlas.references import references
+from atlas.model.records import MAX_ID_LENGTH, RESERVED_IDS, RefTo
+from atlas.model.references import references
 
 ROOT = Path(__file__).resolve().parent.parent
 REAL_DATA = ROOT / "data"

@@ -7,7 +7,7 @@ import pytest
 from broken_cases import CASES, PRACTICE, replace
 from conftest import build_site
 
-from atlas.cli import main
+from atlas.contrib.cli import main
 from atlas.loader import load
 
 

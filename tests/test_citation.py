@@ -6,8 +6,8 @@ import json
 from hypothesis import given
 from hypothesis import strategies as st
 
-from atlas import citation
-from atlas.model import Source
+from atlas.publish import citation
+from atlas.model.records import Source
 
 DATE = datetime.date(2026, 11, 27)
 

@@ -13,7 +13,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from atlas import history
+from atlas.publish import history
 from atlas.site.pages import PAGE_KINDS
 
 ROOT = Path(__file__).resolve().parent.parent

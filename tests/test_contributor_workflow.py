@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from atlas.cli import main
-from atlas.editor_headers import files_to_fix
+from atlas.contrib.cli import main
+from atlas.contrib.editor_headers import files_to_fix
 
 ROOT = Path(__file__).resolve().parent.parent
 WORKFLOWS = ROOT / ".github" / "workflows"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from bs4 import BeautifulSoup
 
-from atlas.field_reference import fields_of, nested_models, record_kinds
+from atlas.model.field_reference import fields_of, nested_models, record_kinds
 
 
 def reference(site):
@@ -53,7 +53,7 @@ def test_the_contribute_pages_are_in_the_navigation(site):
 
 
 def test_the_data_reference_lists_every_problem_code_with_its_meaning(site):
-    from atlas.rules import RULES
+    from atlas.read.rules import RULES
 
     soup = BeautifulSoup((site / "contribute" / "data-reference" / "index.html").read_text(), "html.parser")
     table = soup.find(id="problem-codes").find_next("table")

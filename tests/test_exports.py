@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from atlas import export
-from atlas.model import KINDS
+from atlas.publish import export
+from atlas.model.records import KINDS
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE_URL = re.search(r"^site_url: (\S+)$", (ROOT / "mkdocs.yml").read_text(), re.MULTILINE).group(1)
@@ -171,7 +171,7 @@ def test_each_csv_matches_the_schema_the_datapackage_gives_it(site, package):
 
 def test_the_export_code_imports_nothing_from_mkdocs():
     code = (
-        "import sys, atlas.export, atlas.citation, atlas.history, atlas.changelog;"
+        "import sys, atlas.publish.export, atlas.publish.citation, atlas.publish.history, atlas.publish.changelog;"
         "bad = [m for m in sys.modules if m.split('.')[0] in ('mkdocs', 'material', 'mkdocs_macros')];"
         "print(bad); sys.exit(1 if bad else 0)"
     )

@@ -20,9 +20,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from atlas.loader import load
-from atlas.model import FOLDERS
-from atlas.problems import Problem
-from atlas.yaml_reader import read_yaml
+from atlas.model.records import FOLDERS
+from atlas.read.problems import Problem
+from atlas.read.yaml_reader import read_yaml
 
 from conftest import ROOT
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from atlas import history
+from atlas.publish import history
 
 D = datetime.date
 

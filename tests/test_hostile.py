@@ -255,7 +255,7 @@ def test_a_hostile_title_is_cited_and_exported_as_plain_text(hostile_site):
     import csv
     import json
 
-    from atlas.citation import bibtex_escape
+    from atlas.publish.citation import bibtex_escape
 
     title = yaml.safe_load((HOSTILE / "practices" / "hostile-practice.yaml").read_text())["title"]
     soup = BeautifulSoup((hostile_site / "practices" / "hostile-practice" / "index.html").read_text(), "html.parser")

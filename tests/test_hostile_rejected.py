@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from atlas.loader import load
-from atlas.yaml_reader import MAX_FILE_BYTES
+from atlas.read.yaml_reader import MAX_FILE_BYTES
 
 # A valid organization; each case appends lines from line 7 on, or replaces a field.
 BASE = """id: hostile
@@ -288,7 +288,7 @@ def test_an_unreadable_file_is_a_problem_not_a_crash(data_copy, monkeypatch):
 
 
 def test_a_file_name_cannot_add_properties_to_a_github_annotation(data_copy, capsys):
-    from atlas.cli import main
+    from atlas.contrib.cli import main
 
     (data_copy / "organizations" / "a,title=x.yaml").write_text(record())
     main(["validate", "--data", str(data_copy), "--github"])
@@ -297,7 +297,7 @@ def test_a_file_name_cannot_add_properties_to_a_github_annotation(data_copy, cap
 
 
 def test_a_key_cannot_forge_a_line_in_the_output(data_copy, capsys):
-    from atlas.cli import main
+    from atlas.contrib.cli import main
 
     (data_copy / FILE).write_text(record('"x\\n::error file=README.md::forged": 1\n'))
     main(["validate", "--data", str(data_copy)])

@@ -9,7 +9,7 @@ import threading
 
 import pytest
 
-from atlas import link_check
+from atlas.contrib import link_check
 
 
 class Handler(http.server.BaseHTTPRequestHandler):

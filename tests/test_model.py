@@ -5,14 +5,14 @@ import subprocess
 import sys
 from pathlib import Path
 
-from atlas.schema import json_schemas
+from atlas.contrib.schema import json_schemas
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_loading_and_checking_the_data_imports_nothing_from_mkdocs():
     code = (
-        "import sys, atlas.loader, atlas.cli, atlas.dataset;"
+        "import sys, atlas.loader, atlas.contrib.cli, atlas.model.dataset;"
         "atlas.loader.load('data');"
         "bad = [m for m in sys.modules if m.split('.')[0] in ('mkdocs', 'material', 'mkdocs_macros')];"
         "print(bad); sys.exit(1 if bad else 0)"
@@ -31,7 +31,7 @@ def test_a_component_may_not_take_the_id_of_a_section_of_its_framework_page():
     import pytest
     from pydantic import ValidationError
 
-    from atlas.model import Component
+    from atlas.model.records import Component
 
     for taken in ("cite", "sources", "components"):
         with pytest.raises(ValidationError, match="section of the framework page"):
@@ -40,17 +40,17 @@ def test_a_component_may_not_take_the_id_of_a_section_of_its_framework_page():
 
 
 def test_the_vocabularies_checked_are_read_from_the_model_and_each_has_its_file():
-    from atlas.model import KINDS
-    from atlas.references import vocabularies_referred_to
+    from atlas.model.records import KINDS
+    from atlas.model.references import vocabularies_referred_to
 
     files = {path.stem for path in (ROOT / "data" / "vocabularies").glob("*.yaml")}
     assert vocabularies_referred_to(KINDS.values()) == files
 
 
 def test_a_new_vocabulary_field_without_its_file_is_a_problem_not_a_traceback(data_copy, monkeypatch):
-    from atlas import checks
+    from atlas.checks import cross_record as checks
     from atlas.loader import load
-    from atlas.model import KINDS, Organization, Term
+    from atlas.model.records import KINDS, Organization, Term
 
     class ZonedOrganization(Organization):
         zone: Term("zones") | None = None

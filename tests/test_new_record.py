@@ -6,10 +6,10 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from atlas.cli import main
-from atlas.field_reference import fields_of
+from atlas.contrib.cli import main
+from atlas.model.field_reference import fields_of
 from atlas.loader import load
-from atlas.model import KINDS
+from atlas.model.records import KINDS
 
 LENSES = "horizontal, vertical, engagement"
 

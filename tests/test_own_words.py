@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 from broken_cases import PRACTICE, replace
 
-from atlas.cli import main
-from atlas.own_words import find_copies, known_names, source_texts
+from atlas.contrib.cli import main
+from atlas.checks.own_words import find_copies, known_names, source_texts
 
 SOURCES = Path(__file__).resolve().parent.parent.parent / "shared" / "sources"
 

@@ -11,10 +11,10 @@ from bs4 import BeautifulSoup
 from broken_cases import OTHER, PRACTICE, PUBLISHED, rename, write
 from conftest import ROOT, build_site
 
-from atlas.cli import main
+from atlas.contrib.cli import main
 from atlas.loader import load
-from atlas.published import FILE_NAME
-from atlas.published_base import REF_VARIABLE
+from atlas.checks.published import FILE_NAME
+from atlas.checks.published_base import REF_VARIABLE
 
 
 def test_a_data_folder_without_the_file_has_published_nothing(data_copy):

@@ -1,4 +1,4 @@
-"""The rule registry (atlas/rules.py) and the corpus of broken records match exactly: every code
+"""The rule registry (atlas/read/rules.py) and the corpus of broken records match exactly: every code
 the validator can report has a record that fails with it, and the corpus shows no unregistered code.
 
 The corpus: broken_cases.py (mistakes contributors make), test_hostile_rejected.py (attacks), and
@@ -18,10 +18,10 @@ from broken_cases import CASES, PRACTICE
 from pydantic import BaseModel, ValidationError
 
 from atlas.loader import load
-from atlas.problems import Problem
-from atlas.rules import CODES, RULES
-from atlas.validation_messages import problems_from_validation
-from atlas.yaml_reader import read_yaml
+from atlas.read.problems import Problem
+from atlas.read.rules import CODES, RULES
+from atlas.read.validation_messages import problems_from_validation
+from atlas.read.yaml_reader import read_yaml
 
 PACKAGE = Path(__file__).resolve().parent.parent / "atlas"
 # Codes whose failing case needs git, the source texts or a simulated failure: where each is.
@@ -65,7 +65,7 @@ def test_every_code_in_the_package_is_registered():
 
 
 def test_a_problem_with_an_unregistered_code_cannot_be_made():
-    with pytest.raises(ValueError, match="not in atlas/rules.py"):
+    with pytest.raises(ValueError, match="not in atlas/read/rules.py"):
         Problem("data/x.yaml", 1, 1, "made-up-code", "", "message")
 
 

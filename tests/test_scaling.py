@@ -18,7 +18,7 @@ import pytest
 import yaml
 
 from atlas.loader import load
-from atlas.problems import SHOWN_PER_CODE, report_lines
+from atlas.read.problems import SHOWN_PER_CODE, report_lines
 from atlas.site.country_profile import Neighbourhoods
 from conftest import ROOT
 

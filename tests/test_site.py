@@ -9,7 +9,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from atlas.model import SECTION_ANCHORS
+from atlas.model.records import SECTION_ANCHORS
 from atlas.site.pages import PAGE_KINDS
 
 RECORD_KINDS = ("practice", "country", "framework", "organization", "source")

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import yaml
 
-from atlas.cli import main
+from atlas.contrib.cli import main
 from atlas.loader import load
 
 PRACTICE = "practices/moldova-hometown-associations.yaml"

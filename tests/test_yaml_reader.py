@@ -2,7 +2,7 @@
 
 import pytest
 
-from atlas.yaml_reader import MAX_FILE_BYTES, read_yaml
+from atlas.read.yaml_reader import MAX_FILE_BYTES, read_yaml
 
 
 def codes(text: str | bytes) -> list[tuple[str, int]]:
@@ -82,7 +82,7 @@ def test_positions_point_at_nested_values():
 def test_an_id_is_matched_in_full_so_a_trailing_newline_is_refused(identifier):
     from pydantic import TypeAdapter, ValidationError
 
-    from atlas.model import Id
+    from atlas.model.records import Id
 
     with pytest.raises(ValidationError):
         TypeAdapter(Id).validate_python(identifier)

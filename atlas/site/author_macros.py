@@ -14,8 +14,8 @@ from urllib.parse import urlencode
 
 from markupsafe import Markup
 
-from .explorer import FACET_KEYS, FACETS, countries_of
-from .site_build import SiteBuild
+from atlas.site.explorer import FACET_KEYS, FACETS, countries_of
+from atlas.site.site_build import SiteBuild
 
 # How much of a summary a card shows.
 CARD_SUMMARY_CHARACTERS = 220

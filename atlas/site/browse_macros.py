@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from .explorer import FACETS, explorer_list
-from .overviews import cross_tables
-from .worldmap import HEIGHT, WIDTH, legend, map_countries, missing_outlines
+from atlas.site.explorer import FACETS, explorer_list
+from atlas.site.overviews import cross_tables
+from atlas.site.worldmap import HEIGHT, WIDTH, legend, map_countries, missing_outlines
 
 
 def _root(root: str) -> Markup:

@@ -11,8 +11,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import cached_property
 
-from ..dataset import Dataset
-from ..model import Country, Record
+from atlas.model.dataset import Dataset
+from atlas.model.records import Country, Record
 
 MAX_NEIGHBOURS = 12
 # Of the records two countries share, a page names this many (the rest as "and N more").

@@ -10,9 +10,9 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
-from ..dataset import Dataset
-from ..rules import RULES
-from ..field_reference import FieldDoc, fields_of, nested_models, record_kinds
+from atlas.model.dataset import Dataset
+from atlas.read.rules import RULES
+from atlas.model.field_reference import FieldDoc, fields_of, nested_models, record_kinds
 
 EXAMPLE_LENGTH = 70
 

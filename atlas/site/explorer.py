@@ -17,9 +17,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..dataset import Dataset
-from ..model import Practice, RefTo
-from ..references import references
+from atlas.model.dataset import Dataset
+from atlas.model.records import Practice, RefTo
+from atlas.model.references import references
 
 # How much of a summary the text filter searches: enough for the words a reader types, short
 # enough that the file stays small as records grow.

@@ -12,12 +12,14 @@ import functools
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 
-from .. import changelog, export
-from .author_macros import AUTHOR_MACROS
-from .browse_macros import MACROS as BROWSE_MACROS
-from .data_reference import data_reference_context
-from .pages import PAGE_KINDS, coverage_context, index_groups
-from .site_build import SiteBuild
+from atlas.publish import changelog
+
+from atlas.publish import export
+from atlas.site.author_macros import AUTHOR_MACROS
+from atlas.site.browse_macros import MACROS as BROWSE_MACROS
+from atlas.site.data_reference import data_reference_context
+from atlas.site.pages import PAGE_KINDS, coverage_context, index_groups
+from atlas.site.site_build import SiteBuild
 
 
 def record_index(site: SiteBuild, kind: str) -> Markup:

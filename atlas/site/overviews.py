@@ -12,8 +12,8 @@ from urllib.parse import urlencode
 
 from markupsafe import Markup
 
-from ..dataset import Dataset
-from .explorer import countries_of
+from atlas.model.dataset import Dataset
+from atlas.site.explorer import countries_of
 
 
 @dataclass(frozen=True)

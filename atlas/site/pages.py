@@ -14,11 +14,11 @@ from markdown.extensions.toc import slugify
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 
-from ..dataset import Dataset
-from ..model import Country, Framework, Organization, Practice, Source, VocabularyTerm
-from .country_profile import Neighbourhoods
-from .html_blocks import make_html_environment, render_block
-from .templating import make_environment, make_page_environment
+from atlas.model.dataset import Dataset
+from atlas.model.records import Country, Framework, Organization, Practice, Source, VocabularyTerm
+from atlas.site.country_profile import Neighbourhoods
+from atlas.site.html_blocks import make_html_environment, render_block
+from atlas.site.templating import make_environment, make_page_environment
 
 
 def _by_title(records):

@@ -15,11 +15,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
-from . import explorer, publishing, search_index, theme_fixes, theme_parts, whitespace
-from .pages import PAGE_KINDS
-from .record_page import RecordPage
-from .redirects import redirect_files
-from .site_build import SiteBuild
+from atlas.site import explorer, publishing, search_index, theme_fixes, theme_parts, whitespace
+from atlas.site.pages import PAGE_KINDS
+from atlas.site.record_page import RecordPage
+from atlas.site.redirects import redirect_files
+from atlas.site.site_build import SiteBuild
 
 # The source of every record page: a placeholder. RecordPage renders the page from the record
 # instead, so record text never enters page source and mkdocs-macros' Jinja never sees it (these

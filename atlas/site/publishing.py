@@ -14,9 +14,13 @@ from pathlib import Path
 
 from mkdocs.structure.files import File, InclusionLevel
 
-from .. import changelog, citation, export
-from ..dataset import Dataset
-from ..model import Record, Source
+from atlas.publish import changelog
+
+from atlas.publish import citation
+
+from atlas.publish import export
+from atlas.model.dataset import Dataset
+from atlas.model.records import Record, Source
 
 
 @dataclass(frozen=True)

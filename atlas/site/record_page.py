@@ -15,7 +15,7 @@ import re
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents, get_toc
 
-from .pages import PageKind, PageRenderer
+from atlas.site.pages import PageKind, PageRenderer
 
 _HEADING = re.compile(r'<h([1-6]) id="([^"]+)">(.*?)<a class="headerlink"')
 _TAG = re.compile(r"<[^>]+>")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import jinja2
 from mkdocs.structure.files import File, InclusionLevel
 
-from .templating import TEMPLATES
+from atlas.site.templating import TEMPLATES
 
 def redirect_files(config, redirects: dict[str, dict[str, str]]) -> list[File]:
     """One `<folder>/<old id>/index.html` per redirect (ids are validated kebab-case)."""

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .pages import PAGE_KINDS
+from atlas.site.pages import PAGE_KINDS
 
 # Sections of a record page that hold the record's own facts (anchors, as the templates set them).
 KEPT_SECTIONS: dict[str, frozenset[str]] = {

@@ -13,11 +13,13 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from .. import export, history
-from ..loader import load
-from ..problems import report_lines
-from . import publishing
-from .pages import PageRenderer
+from atlas.publish import export
+
+from atlas.publish import history
+from atlas.loader import load
+from atlas.read.problems import report_lines
+from atlas.site import publishing
+from atlas.site.pages import PageRenderer
 
 
 def data_dir(config_file: str) -> Path:

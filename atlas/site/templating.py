@@ -17,10 +17,10 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from ..dataset import Dataset
-from ..model import ID_PATTERN, KINDS
-from ..web_address import display_host
-from .text import ProseRenderer, escape_markdown
+from atlas.model.dataset import Dataset
+from atlas.model.records import ID_PATTERN, KINDS
+from atlas.model.web_address import display_host
+from atlas.site.text import ProseRenderer, escape_markdown
 
 TEMPLATES = Path(__file__).parent / "templates"
 PAGE_TEMPLATES = TEMPLATES / "pages"

@@ -16,7 +16,7 @@ import markdown
 import nh3
 from markupsafe import Markup
 
-from ..web_address import display_host
+from atlas.model.web_address import display_host
 
 # Characters Python-Markdown (with the tables and attr_list extensions) gives a meaning to.
 _MARKDOWN_SPECIALS = frozenset("\\`*_{}[]()>#+-.!|")

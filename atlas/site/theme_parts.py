@@ -22,7 +22,7 @@ from pathlib import Path
 import jinja2
 import material
 
-from .record_page import RecordPage
+from atlas.site.record_page import RecordPage
 
 MATERIAL_TEMPLATES = Path(material.__file__).parent / "templates"
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from ..dataset import Dataset
+from atlas.model.dataset import Dataset
 
 GEODATA = Path(__file__).parent / "geodata" / "countries.json"
 WIDTH = 1000

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from .model import (
+from atlas.model.records import (
     Country,
     Framework,
     Organization,
@@ -21,7 +21,7 @@ from .model import (
     Vocabulary,
     VocabularyTerm,
 )
-from .references import references
+from atlas.model.references import references
 
 
 @dataclass(frozen=True)

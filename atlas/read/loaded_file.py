@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
-from .yaml_reader import ParsedFile
+from atlas.read.yaml_reader import ParsedFile
 
 
 @dataclass(frozen=True)

@@ -10,9 +10,9 @@ import datetime
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 
-from .dataset import Dataset
-from .history import History
-from .model import FOLDERS, Record
+from atlas.model.dataset import Dataset
+from atlas.publish.history import History
+from atlas.model.records import FOLDERS, Record
 
 ATOM = "http://www.w3.org/2005/Atom"
 _RECORD_FOLDER_ORDER = ("practices", "countries", "frameworks", "organizations", "sources")

@@ -24,6 +24,12 @@ _EMPHASIS_RUN = re.compile(r"\*+|_+|~+")
 _MARKS = frozenset({"Mn", "Me"})  # marks drawn on the letter before them
 
 
+# A name, title or heading, in words as a reader counts them (separated by spaces). Names may be
+# copied from a source (atlas/checks/own_words.py), so they are bounded. The longest title of
+# the data has 25 words (an official document title); official titles run longer, and the
+# hostile corpus's names have 31.
+MAX_NAME_WORDS = 40
+
 def _block_depth(line: str) -> int:
     depth, position = 0, 0
     while match := _BLOCK_MARKER.match(line, position):

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import quote
 
-from .model import Source
+from atlas.model.records import Source
 
 # BibTeX/LaTeX characters that mean something inside a braced field value.
 _BIBTEX_SPECIALS = {

@@ -12,9 +12,9 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import published
-from .history import git_output
-from .problems import Problem
+from atlas.checks import published
+from atlas.publish.history import git_output
+from atlas.read.problems import Problem
 
 DEFAULT_REF = "main"
 REF_VARIABLE = "ATLAS_BASE_REF"

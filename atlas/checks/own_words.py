@@ -21,12 +21,10 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from .problems import Problem
+from atlas.model.text_limits import MAX_NAME_WORDS
+from atlas.read.problems import Problem
 
 RUN_LENGTH = 10
-# Words as a reader counts them (separated by spaces). The longest title of the data has 25 (an
-# official document title); official titles run longer, and the hostile corpus's names have 31.
-MAX_NAME_WORDS = 40
 NAME_FIELDS = frozenset(
     {"title", "short_title", "name", "aliases", "label", "locator", "sections", "publisher", "event",
      "place", "authors"}

@@ -17,9 +17,9 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from .dataset import Dataset
-from .history import DataVersion, History
-from .model import KINDS, Record
+from atlas.model.dataset import Dataset
+from atlas.publish.history import DataVersion, History
+from atlas.model.records import KINDS, Record
 
 LIST_DELIMITER = "; "
 DATA_LICENSE = {

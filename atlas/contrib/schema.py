@@ -6,8 +6,8 @@ vocabulary files when those are given.
 
 from __future__ import annotations
 
-from .model import FOLDERS
-from .published import Published
+from atlas.model.records import FOLDERS
+from atlas.checks.published import Published
 
 
 def json_schemas() -> dict[str, dict]:

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from pydantic import AfterValidator, BaseModel
 from pydantic.fields import FieldInfo
 
-from . import model
-from .model import KINDS, RefTo, TermOf
+from atlas.model import records as model
+from atlas.model.records import KINDS, RefTo, TermOf
 
 # What a contributor writes for each of the model's scalar types.
 _VALUE_TYPES = {

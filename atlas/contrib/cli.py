@@ -12,13 +12,19 @@ from pathlib import Path
 
 import yaml
 
-from . import editor_headers, link_check, own_words, published_base
-from . import published as published_ids
-from .loader import load
-from .model import ID_PATTERN, KINDS, RESERVED_IDS
-from .problems import report_lines
-from .record_template import template
-from .schema import json_schemas
+from atlas.contrib import editor_headers
+
+from atlas.contrib import link_check
+
+from atlas.checks import own_words
+
+from atlas.checks import published_base
+from atlas.checks import published as published_ids
+from atlas.loader import load
+from atlas.model.records import ID_PATTERN, KINDS, RESERVED_IDS
+from atlas.read.problems import report_lines
+from atlas.contrib.record_template import template
+from atlas.contrib.schema import json_schemas
 
 
 def validate(arguments) -> int:

@@ -18,10 +18,10 @@ from pathlib import Path
 import yaml
 from pydantic import Field, ValidationError
 
-from .model import KINDS, Id, Strict
-from .problems import Problem
-from .validation_messages import problems_from_validation
-from .yaml_reader import ParsedFile, read_yaml
+from atlas.model.records import KINDS, Id, Strict
+from atlas.read.problems import Problem
+from atlas.read.validation_messages import problems_from_validation
+from atlas.read.yaml_reader import ParsedFile, read_yaml
 
 FILE_NAME = "published.yaml"
 # The folders whose records have pages of their own, in the order the file lists them.

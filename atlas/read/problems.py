@@ -9,7 +9,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .rules import CODES
+from atlas.read.rules import CODES
 
 # A message or hint quotes text from the file, which may be thousands of characters long.
 MAX_TEXT = 400
@@ -30,9 +30,9 @@ class Problem:
     hint: str = ""
 
     def __post_init__(self):
-        # Every code is registered (atlas/rules.py), with the corpus case that shows it.
+        # Every code is registered (atlas/read/rules.py), with the corpus case that shows it.
         if self.code not in CODES:
-            raise ValueError(f"problem code {self.code!r} is not in atlas/rules.py")
+            raise ValueError(f"problem code {self.code!r} is not in atlas/read/rules.py")
 
     def format(self) -> str:
         """`file:line:col: error [code] field: message; hint`, the form editors and CI parse."""

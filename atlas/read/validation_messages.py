@@ -10,9 +10,9 @@ import difflib
 
 from pydantic import BaseModel, ValidationError
 
-from .problems import Problem, field_path
-from .references import unwrap_annotation
-from .yaml_reader import ParsedFile
+from atlas.read.problems import Problem, field_path
+from atlas.model.references import unwrap_annotation
+from atlas.read.yaml_reader import ParsedFile
 
 # Union members pydantic appends to a location; they say nothing to a contributor.
 _UNION_PARTS = {"int", "float", "str"}

@@ -10,9 +10,9 @@ from pathlib import PurePosixPath
 
 from pydantic import BaseModel
 
-from .editor_headers import expected_header
-from .field_reference import FieldDoc, fields_of
-from .model import KINDS
+from atlas.contrib.editor_headers import expected_header
+from atlas.model.field_reference import FieldDoc, fields_of
+from atlas.model.records import KINDS
 
 INDENT = "  "
 WIDTH = 100

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .model import FOLDERS, ID_PATTERN, Vocabulary
+from atlas.model.records import FOLDERS, ID_PATTERN, Vocabulary
 
 # Fields of one commit line in `git log --format`; NUL starts a commit so file lines can't pass for one.
 _LOG_FORMAT = "%x00%H%x09%h%x09%cI%x09%s"

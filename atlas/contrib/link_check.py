@@ -19,9 +19,9 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from .dataset import Dataset
-from .model import KINDS
-from .web_address import why_not_public
+from atlas.model.dataset import Dataset
+from atlas.model.records import KINDS
+from atlas.model.web_address import why_not_public
 
 USER_AGENT = "migration-policy-atlas-link-check/1.0 (+https://migration-policy-atlas.github.io/atlas/)"
 GONE = {404, 410}

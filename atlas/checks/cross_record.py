@@ -14,12 +14,12 @@ from typing import TYPE_CHECKING
 
 import pycountry
 
-from .model import KINDS, Framework, RefTo, TermOf, Vocabulary
-from .problems import Problem, field_path
-from .references import references, vocabularies_referred_to
+from atlas.model.records import KINDS, Framework, RefTo, TermOf, Vocabulary
+from atlas.read.problems import Problem, field_path
+from atlas.model.references import references, vocabularies_referred_to
 
 if TYPE_CHECKING:
-    from .loaded_file import LoadedFile
+    from atlas.read.loaded_file import LoadedFile
 
 Check = Callable[["Index"], Iterator[Problem]]
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .model import FOLDERS
-from .published import FILE_NAME as PUBLISHED_FILE
+from atlas.model.records import FOLDERS
+from atlas.checks.published import FILE_NAME as PUBLISHED_FILE
 
 PREFIX = "# yaml-language-server:"
 

@@ -14,7 +14,7 @@ from functools import cache
 
 from pydantic import BaseModel
 
-from .model import RefTo, TermOf
+from atlas.model.records import RefTo, TermOf
 
 Marker = RefTo | TermOf
 

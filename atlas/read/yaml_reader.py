@@ -28,7 +28,7 @@ from yaml.events import (
 )
 from yaml.nodes import ScalarNode
 
-from .problems import Problem, field_path
+from atlas.read.problems import Problem, field_path
 
 MAX_FILE_BYTES = 256 * 1024
 MAX_DEPTH = 10

@@ -17,10 +17,9 @@ from urllib.parse import urlsplit
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
-from .own_words import MAX_NAME_WORDS
-from .prose_links import prose_links
-from .text_limits import why_line_unreadable, why_prose_too_complex
-from .web_address import why_not_public, why_text_misleads
+from atlas.model.prose_links import prose_links
+from atlas.model.text_limits import MAX_NAME_WORDS, why_line_unreadable, why_prose_too_complex
+from atlas.model.web_address import why_not_public, why_text_misleads
 
 # Matched with fullmatch, never match: "$" would also accept an id that ends in a newline.
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")

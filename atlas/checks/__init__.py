@@ -1,0 +1,1 @@
+"""Checks across records and files: references and vocabularies, published addresses, own words."""

@@ -1,0 +1,1 @@
+"""The data model: one pydantic class per record kind, the loaded data set, and what reads the model's own declarations."""

@@ -1,0 +1,1 @@
+"""What makes the data citable and downloadable: exports, citations, the git history, the changelog."""

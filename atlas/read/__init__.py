@@ -1,0 +1,1 @@
+"""Reading one record file: the safe YAML reader, problems and their registry, the validation messages."""
