@@ -14,11 +14,12 @@ import yaml
 from bs4 import BeautifulSoup
 
 from atlas.publish import history
+from atlas.model.records import KINDS
 from atlas.site.pages import PAGE_KINDS
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE_URL = re.search(r"^site_url: (\S+)$", (ROOT / "mkdocs.yml").read_text(), re.MULTILINE).group(1)
-RECORD_KINDS = ("practice", "country", "framework", "organization", "source")
+RECORD_KINDS = tuple(KINDS)
 LINKING = (ROOT / "docs" / "linking.md").read_text(encoding="utf-8")
 
 

@@ -9,6 +9,7 @@ import threading
 
 import pytest
 
+from atlas.model.records import KINDS
 from atlas.contrib import link_check
 
 
@@ -86,7 +87,6 @@ def test_what_the_report_writes_into_markdown_is_inert():
 
 def test_every_link_of_the_data_is_collected_with_its_place(dataset):
     used = link_check.links_of(dataset)
-    expected = sum(len(getattr(record, "links", []) or []) for kind in ("practice", "country", "framework",
-                   "organization", "source") for record in dataset.table(kind).values())
+    expected = sum(len(getattr(record, "links", []) or []) for kind in KINDS for record in dataset.table(kind).values())
     assert sum(len(places) for places in used.values()) == expected > 0
     assert all(place.startswith("data/") and place.endswith(".url") for places in used.values() for place in places)

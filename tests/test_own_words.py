@@ -6,13 +6,14 @@ import pytest
 from broken_cases import PRACTICE, replace
 
 from atlas.contrib.cli import main
+from atlas.model.records import KINDS
 from atlas.checks.own_words import find_copies, known_names, source_texts
 
 SOURCES = Path(__file__).resolve().parent.parent.parent / "shared" / "sources"
 
 
 def _records(dataset):
-    for kind in ("practices", "countries", "frameworks", "organizations", "sources"):
+    for kind in (record_type.folder for record_type in KINDS.values()):
         for record_id, record in getattr(dataset, kind).items():
             yield f"data/{kind}/{record_id}.yaml", record
 

@@ -13,6 +13,7 @@ from conftest import ROOT, build_site
 
 from atlas.contrib.cli import main
 from atlas.loader import load
+from atlas.model.records import KINDS
 from atlas.checks.published import FILE_NAME
 from atlas.checks.published_base import REF_VARIABLE
 
@@ -60,8 +61,8 @@ def test_publish_refuses_broken_data(data_copy, capsys):
 
 def test_the_repository_lists_every_current_record_as_published(dataset):
     content = yaml.safe_load((ROOT / "data" / FILE_NAME).read_text())
-    for kind in ("practice", "country", "framework", "organization", "source"):
-        folder = {"practice": "practices", "country": "countries"}.get(kind, kind + "s")
+    for kind, record_type in KINDS.items():
+        folder = record_type.folder
         missing = set(dataset.table(kind)) - set(content[folder])
         assert not missing, f"not yet in data/{FILE_NAME}: {sorted(missing)}; run `make publish`"
 

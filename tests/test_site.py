@@ -9,10 +9,10 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from atlas.model.records import SECTION_ANCHORS
+from atlas.model.records import CITING_KINDS, KINDS, SECTION_ANCHORS
 from atlas.site.pages import PAGE_KINDS
 
-RECORD_KINDS = ("practice", "country", "framework", "organization", "source")
+RECORD_KINDS = tuple(KINDS)
 
 
 def page(parsed, folder: str, identifier: str) -> BeautifulSoup:
@@ -144,7 +144,7 @@ def test_no_page_loads_anything_from_another_host(site, parsed):
 def test_the_sources_page_counts_the_records_drawn_from_each_source(parsed, dataset):
     soup = parsed("sources/index.html")
     rows = soup.select_one("h2#coverage ~ table").select("tbody tr")
-    kinds = ("practice", "country", "framework", "organization")
+    kinds = CITING_KINDS
     for row, source in zip(rows, dataset.sources.values(), strict=False):
         cells = row.select("td")
         assert cells[0].get_text(strip=True).startswith(f"{source.id}:")

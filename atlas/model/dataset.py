@@ -11,6 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from atlas.model.records import (
+    CITING_KINDS,
     Country,
     Framework,
     Organization,
@@ -127,7 +128,7 @@ class Dataset:
                 inverse = term.inverse or term.label
                 related[relation.practice].append(RelationLink(practice, inverse))
         by_source: dict = defaultdict(lambda: defaultdict(list))
-        for kind in ("practice", "country", "framework", "organization"):
+        for kind in CITING_KINDS:
             for record in self.table(kind).values():
                 for source_id in dict.fromkeys(
                     ref.value for ref in references(record)

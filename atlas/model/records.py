@@ -428,6 +428,8 @@ class Vocabulary(Strict):
 
 RECORD_TYPES: tuple[type[Record], ...] = (Practice, Country, Framework, Organization, Source)
 KINDS: dict[str, type[Record]] = {cls.kind: cls for cls in RECORD_TYPES}
+# The kinds whose records cite source documents: all but the documents themselves.
+CITING_KINDS: tuple[str, ...] = tuple(kind for kind in KINDS if kind != "source")
 FOLDERS: dict[str, type[Record] | type[Vocabulary]] = {
     cls.folder: cls for cls in (*RECORD_TYPES, Vocabulary)
 }

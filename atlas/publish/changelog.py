@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 
 from atlas.model.dataset import Dataset
 from atlas.publish.history import History
-from atlas.model.records import FOLDERS, Record
+from atlas.model.records import FOLDERS, RECORD_TYPES, Record
 
 ATOM = "http://www.w3.org/2005/Atom"
-_RECORD_FOLDER_ORDER = ("practices", "countries", "frameworks", "organizations", "sources")
+_RECORD_FOLDER_ORDER = tuple(cls.folder for cls in RECORD_TYPES)
 DAYS_SHOWN = 30
 
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from atlas.model.dataset import Dataset
 from atlas.publish.history import DataVersion, History
-from atlas.model.records import KINDS, Record
+from atlas.model.records import CITING_KINDS, KINDS, Record
 
 LIST_DELIMITER = "; "
 DATA_LICENSE = {
@@ -34,7 +34,7 @@ _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # A spreadsheet set to a semicolon locale splits a cell at each ";" (list items are joined with
 # "; "), so every piece between semicolons is a cell of its own there and is defused on its own.
 _PIECE = re.compile(r"(^|;)(\s*)([^;]*)")
-RECORD_KINDS = ("practice", "country", "framework", "organization", "source")
+RECORD_KINDS = tuple(KINDS)
 
 
 @dataclass(frozen=True)
@@ -251,7 +251,7 @@ def tables(publication: Publication) -> tuple[Table, ...]:
             _text("id", "Id of the citing record.", lambda row: row[0].id),
             _text("source", "Id of the source document.", lambda row: row[1].source),
             _text("locator", "Section or passage in the source.", lambda row: row[1].locator),
-        ), lambda d: [(r, c) for kind in RECORD_KINDS[:4] for r in d.table(kind).values() for c in r.sources]),
+        ), lambda d: [(r, c) for kind in CITING_KINDS for r in d.table(kind).values() for c in r.sources]),
         Table("terms", "Vocabulary terms the other tables use as ids", ("vocabulary", "id"), (
             _text("vocabulary", "Id of the vocabulary (lenses, levels, sectors...).", lambda row: row[0].id),
             _text("id", "Id of the term.", lambda row: row[1].id),

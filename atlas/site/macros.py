@@ -54,8 +54,10 @@ def data_downloads(site: SiteBuild) -> Markup:
     current = site.publication
     kinds = [(PAGE_KINDS[kind].title, Markup(PAGE_KINDS[kind].folder), len(site.data.table(kind)))
              for kind in export.RECORD_KINDS]
-    tables = [(table.title, table.name) for table in export.tables(current)]
-    return site.renderer.block("data", kinds=kinds, tables=tables, version=current.version,
+    # The tables of one kind each have their row above; the rest link records to one another.
+    one_kind = {page_kind.folder for page_kind in PAGE_KINDS.values()} | {"terms"}
+    link_tables = [(table.title, table.name) for table in export.tables(current) if table.name not in one_kind]
+    return site.renderer.block("data", kinds=kinds, link_tables=link_tables, version=current.version,
                                license=export.DATA_LICENSE, code_license=export.CODE_LICENSE)
 
 

@@ -15,7 +15,7 @@ from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 
 from atlas.model.dataset import Dataset
-from atlas.model.records import Country, Framework, Organization, Practice, Source, VocabularyTerm
+from atlas.model.records import CITING_KINDS, Country, Framework, Organization, Practice, Source, VocabularyTerm
 from atlas.site.country_profile import Neighbourhoods
 from atlas.site.html_blocks import make_html_environment, render_block
 from atlas.site.templating import make_environment, make_page_environment
@@ -70,17 +70,16 @@ def source_context(data: Dataset, record: Source) -> dict:
     return {"supported": supported, "kinds": kinds}
 
 
-COVERAGE_KINDS = ("practice", "country", "framework", "organization")
 
 
 def coverage_context(data: Dataset) -> dict:
     """For each source document, how many records of each kind cite it (the Sources page)."""
     rows = [
-        (source, {kind: len(data.records_by_source.get(source.id, {}).get(kind, [])) for kind in COVERAGE_KINDS})
+        (source, {kind: len(data.records_by_source.get(source.id, {}).get(kind, [])) for kind in CITING_KINDS})
         for source in data.sources.values()
     ]
-    totals = {kind: len(PAGE_KINDS[kind].records(data)) for kind in COVERAGE_KINDS}
-    return {"rows": rows, "kinds": COVERAGE_KINDS, "totals": totals,
+    totals = {kind: len(PAGE_KINDS[kind].records(data)) for kind in CITING_KINDS}
+    return {"rows": rows, "kinds": CITING_KINDS, "totals": totals,
             "total_figures": sum(len(source.figures) for source in data.sources.values())}
 
 
