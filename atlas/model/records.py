@@ -284,7 +284,7 @@ class Record(Strict):
     kind: ClassVar[str]
     folder: ClassVar[str]
 
-    id: Id = Field(description="Same as the file name without .yaml.")
+    id: Id = Field(description="Id of the record: its file name without .yaml.")
     last_reviewed: datetime.date | None = Field(
         default=None, description="Date a reviewer last checked the record against its sources."
     )
@@ -420,7 +420,7 @@ class Vocabulary(Strict):
     kind: ClassVar[str] = "vocabulary"
     folder: ClassVar[str] = "vocabularies"
 
-    id: Id = Field(description="Same as the file name without .yaml.")
+    id: Id = Field(description="Id of the record: its file name without .yaml.")
     title: Name = Field(description="Name of the list.")
     description: Prose | None = Field(default=None, description="What the list is for.")
     terms: Annotated[list[VocabularyTerm], Field(min_length=1)] = Field(description="The terms.")

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from atlas.model.dataset import Dataset
 from atlas.publish.history import DataVersion, History
+from atlas.model.field_reference import FieldDoc, fields_of
 from atlas.model.records import CITING_KINDS, KINDS, Record
 
 LIST_DELIMITER = "; "
@@ -130,8 +131,6 @@ def _ids(items) -> list[str]:
 def _record_columns(publication: Publication) -> tuple[Column, ...]:
     """The columns every record table ends with."""
     return (
-        _list("sources", "Ids of the source documents the record cites (locators: citations.csv).",
-              lambda r: _ids(c.source for c in r.sources)),
         Column("last_reviewed", "date", "Date a reviewer last checked the record.", lambda r: r.last_reviewed),
         Column("last_changed", "date", "Date of the last commit that changed the record.",
                publication.last_changed),
@@ -139,92 +138,66 @@ def _record_columns(publication: Publication) -> tuple[Column, ...]:
     )
 
 
+# A record's fields that a CSV row leaves out: the figures (a table of their own in the JSON), the
+# source texts' internal file name and section list (for maintainers), and `last_reviewed`, which
+# the common columns at the end carry.
+_NOT_IN_CSV = frozenset({"figures", "file", "sections", "last_reviewed"})
+
+
+def _period(part: str) -> Callable:
+    return lambda p: getattr(p.period, part) if p.period else None
+
+
+# Fields that are mappings, or lists of them, and the columns each becomes (the link tables below
+# hold their details: roles, components, locators).
+_FLATTENED: dict[str, tuple[Column, ...]] = {
+    "lenses": (
+        _text("primary_lens", "Id of its primary lens.", lambda p: p.lenses.primary.lens),
+        _text("primary_lens_reason", "Why it belongs to that lens.", lambda p: p.lenses.primary.reason),
+        _list("secondary_lenses", "Ids of its secondary lenses.", lambda p: [s.lens for s in p.lenses.secondary]),
+    ),
+    "cities": (_list("cities", "Its cities, as 'name (country code)'.",
+                     lambda p: [f"{c.name} ({c.country})" for c in p.cities]),),
+    "actors": (_list("organizations", "Ids of the organizations involved (roles: practice-organizations.csv).",
+                     lambda p: _ids(a.organization for a in p.actors)),),
+    "frameworks": (_list("frameworks", "Ids of related frameworks, as 'framework' or 'framework#component'.",
+                         lambda p: [f.framework + (f"#{f.component}" if f.component else "") for f in p.frameworks]),),
+    "period": (Column("period_start", "integer", "First year.", _period("start")),
+               Column("period_end", "integer", "Last year.", _period("end"))),
+    "related": (_list("related", "Ids of related practices.", lambda p: [r.practice for r in p.related]),),
+    "links": (_list("links", "Web links.", lambda r: [link.url for link in r.links]),),
+    "roles": (_list("roles", "Ids of its roles (origin, transit, destination) as the sources describe them.",
+                    lambda c: _ids(r.role for r in c.roles)),),
+    "components": (_list("components", "Ids of its components (details: framework-components.csv).",
+                         lambda f: [c.id for c in f.components]),),
+    "sources": (_list("sources", "Ids of the source documents the record cites (locators: citations.csv).",
+                      lambda r: _ids(c.source for c in r.sources)),),
+}
+
+
+def _column(doc: FieldDoc) -> Column:
+    """The column of a field that holds text, ids, terms, a year or a date: described by the model."""
+    kind = "list" if doc.is_list else {"year (1900–2100)": "integer", "date (YYYY-MM-DD)": "date"}.get(
+        doc.value_type, "string")
+    return Column(doc.name, kind, doc.description, lambda row, name=doc.name: getattr(row, name))
+
+
+def _record_table(record_type: type[Record], publication: Publication) -> Table:
+    columns = []
+    for doc in fields_of(record_type):
+        if doc.name in _NOT_IN_CSV:
+            continue
+        columns.extend(_FLATTENED[doc.name] if doc.name in _FLATTENED else [_column(doc)])
+    title = "Source documents" if record_type.kind == "source" else record_type.folder.capitalize()
+    return Table(record_type.folder, title, ("id",), (*columns, *_record_columns(publication)),
+                 lambda d, kind=record_type.kind: d.table(kind).values())
+
+
 def tables(publication: Publication) -> tuple[Table, ...]:
-    common = _record_columns(publication)
-
-    def lens(record):
-        return record.lenses.primary
-
-    def period(part):
-        return lambda p: getattr(p.period, part) if p.period else None
-
+    """Every CSV table: one per record kind, with a column for each field of the model (described
+    as the model describes it), then the tables that link records to one another."""
     return (
-        Table("practices", "Practices", ("id",), (
-            _text("id", "Id of the practice."),
-            _text("title", "Name of the practice."),
-            _list("aliases", "Other names."),
-            _text("summary", "What it is and does (Markdown)."),
-            _text("primary_lens", "Id of its primary lens.", lambda p: lens(p).lens),
-            _text("primary_lens_reason", "Why it belongs to that lens.", lambda p: lens(p).reason),
-            _list("secondary_lenses", "Ids of its secondary lenses.", lambda p: [s.lens for s in p.lenses.secondary]),
-            _list("levels", "Ids of the levels of government involved."),
-            _list("countries", "ISO 3166-1 alpha-3 codes (lowercase) of its countries."),
-            _list("cities", "Its cities, as 'name (country code)'.", lambda p: [f"{c.name} ({c.country})" for c in p.cities]),
-            _list("sectors", "Ids of the policy sectors."),
-            _list("mechanisms", "Ids of the kinds of mechanism."),
-            _list("organizations", "Ids of the organizations involved (roles: practice-organizations.csv).",
-                  lambda p: _ids(a.organization for a in p.actors)),
-            _list("frameworks", "Ids of related frameworks, as 'framework' or 'framework#component'.",
-                  lambda p: [f.framework + (f"#{f.component}" if f.component else "") for f in p.frameworks]),
-            Column("period_start", "integer", "First year.", period("start")),
-            Column("period_end", "integer", "Last year.", period("end")),
-            _list("related", "Ids of related practices.", lambda p: [r.practice for r in p.related]),
-            _list("links", "Web links.", lambda p: [link.url for link in p.links]),
-            _text("notes", "Corrections, disagreements (Markdown)."),
-            *common,
-        ), lambda d: d.practices.values()),
-        Table("countries", "Countries", ("id",), (
-            _text("id", "ISO 3166-1 alpha-3 code, lowercase."),
-            _text("name", "Short English name."),
-            _text("region", "Id of its world region."),
-            _list("roles", "Ids of its roles (origin, transit, destination) as the sources describe them.",
-                  lambda c: _ids(r.role for r in c.roles)),
-            _text("summary", "What the sources say of it (Markdown)."),
-            _text("notes", "Corrections, disagreements (Markdown)."),
-            *common,
-        ), lambda d: d.countries.values()),
-        Table("frameworks", "Frameworks", ("id",), (
-            _text("id", "Id of the framework."),
-            _text("title", "Full name."),
-            _list("aliases", "Acronyms and other names."),
-            _text("framework_kind", "Id of the kind of framework."),
-            _text("summary", "What it is (Markdown)."),
-            Column("year", "integer", "Year adopted or published.", lambda f: f.year),
-            _text("parent", "Id of the framework it belongs to."),
-            _list("organizations", "Ids of the organizations that adopted, publish or run it."),
-            _list("components", "Ids of its components (details: framework-components.csv).",
-                  lambda f: [c.id for c in f.components]),
-            _list("links", "Web links.", lambda f: [link.url for link in f.links]),
-            _text("notes", "Corrections, disagreements (Markdown)."),
-            *common,
-        ), lambda d: d.frameworks.values()),
-        Table("organizations", "Organizations", ("id",), (
-            _text("id", "Id of the organization."),
-            _text("name", "Full name in English."),
-            _list("aliases", "Acronyms and other names."),
-            _text("organization_kind", "Id of the kind of body."),
-            _text("country", "Code of its country, for national bodies."),
-            _text("parent", "Id of the body it is part of."),
-            _text("summary", "What it is (Markdown)."),
-            _list("links", "Web links.", lambda o: [link.url for link in o.links]),
-            _text("notes", "Corrections, disagreements (Markdown)."),
-            *common,
-        ), lambda d: d.organizations.values()),
-        Table("sources", "Source documents", ("id",), (
-            _text("id", "Id of the source document."),
-            _text("title", "Full title."),
-            _text("short_title", "A few words to name it."),
-            _text("document_type", "Report, background paper..."),
-            _text("publisher", "Who issued it."),
-            _text("event", "Meeting or process it was prepared for."),
-            _text("place", "Where the event took place."),
-            _text("date", "Date as precise as known (YYYY, YYYY-MM or YYYY-MM-DD)."),
-            Column("year", "integer", "Year of the document.", lambda s: s.year),
-            _list("authors", "Who prepared it."),
-            _text("summary", "What the document covers (Markdown)."),
-            _list("links", "Where it can be found.", lambda s: [link.url for link in s.links]),
-            *common[1:],  # a source cites no source
-        ), lambda d: d.sources.values()),
+        *(_record_table(record_type, publication) for record_type in KINDS.values()),
         Table("practice-organizations", "Organizations involved in each practice", ("practice", "organization", "role"), (
             _text("practice", "Id of the practice.", lambda row: row[0].id),
             _text("organization", "Id of the organization.", lambda row: row[1].organization),
