@@ -403,3 +403,15 @@ def test_a_link_in_prose_is_followed_by_the_site_it_leads_to(pages):
         assert after is not None and "atlas-host" in after.get("class", []) and after.get_text() == "(ok.example)"
         beside += 1
     assert beside >= 2
+
+
+def test_a_hostile_summary_is_a_plain_text_description_and_link_preview(pages):
+    from atlas.site.previews import DESCRIPTION_CHARACTERS
+    from atlas.site.text import plain_text
+
+    summary = yaml.safe_load((HOSTILE / "practices" / "hostile-practice.yaml").read_text())["summary"]
+    head = pages["practices/hostile-practice/index.html"].head
+    expected = plain_text(summary, DESCRIPTION_CHARACTERS)
+    for selector in ("meta[name=description]", "meta[property='og:description']", "meta[name='twitter:description']"):
+        assert head.select_one(selector)["content"] == expected, selector
+    assert len(head.select("meta[name=description]")) == 1

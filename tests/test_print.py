@@ -45,15 +45,25 @@ def test_printing_keeps_the_citation_and_only_its_formatted_reference(printed):
     assert not any(blocks.nth(i).is_visible() for i in (1, 2, 3))
 
 
-def test_printing_writes_out_the_target_of_external_links(printed):
-    after = printed.evaluate(
-        """() => [...document.querySelectorAll("article a[href^='http']")]
-              .filter(a => !a.classList.contains('atlas-permalink'))
-              .map(a => [a.getAttribute('href'), getComputedStyle(a, '::after').content])"""
+def test_printing_writes_out_the_target_of_external_links_and_of_no_other(printed):
+    printed.wait_for_function("document.querySelector('article a.atlas-external') !== null")
+    links = printed.evaluate(
+        """() => [...document.querySelectorAll("article a[href]")]
+              .filter(a => !a.classList.contains('atlas-permalink') && !a.classList.contains('headerlink'))
+              .map(a => [a.href, a.host === location.host, getComputedStyle(a, '::after').content])"""
     )
-    assert after, "the practice page has external links"
-    for href, content in after:
-        assert href in content, (href, content)
+    external = [(href, content) for href, own, content in links if not own]
+    internal = [(href, content) for href, own, content in links if own]
+    assert external and internal, "the practice page links to other sites and within the site"
+    for href, content in external:
+        assert href.rstrip("/") in content, (href, content)
+    # Links within the site (tag chips, record links) print as their text alone.
+    assert [(href, content) for href, content in internal if content not in ("none", "normal")] == []
+
+
+def test_tag_chips_print_as_plain_words(printed):
+    chip = printed.locator(".atlas-tag").first
+    assert chip.evaluate("e => getComputedStyle(e).backgroundColor") in ("rgba(0, 0, 0, 0)", "transparent")
 
 
 def test_a_printed_record_page_is_a_pdf_on_a4(printed):

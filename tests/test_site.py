@@ -219,3 +219,33 @@ def test_every_external_link_on_a_record_page_shows_the_site_it_leads_to(parsed,
                 assert host in item.get_text(), (record.id, item.get_text())
                 checked += 1
     assert checked > 20
+
+
+def test_every_page_has_its_own_description_and_a_link_preview(parsed, dataset):
+    from atlas.site.previews import DESCRIPTION_CHARACTERS
+    from atlas.site.text import plain_text
+
+    descriptions = {}
+    for relative, soup in parsed.every_page():
+        if soup.select_one("article") is None:  # a redirect page
+            continue
+        meta = {tag.get("property") or tag.get("name"): tag.get("content") for tag in soup.select("head meta")}
+        description = meta["description"]
+        assert meta["og:description"] == meta["twitter:description"] == description, relative
+        assert meta["og:url"] == soup.select_one("link[rel=canonical]")["href"], relative
+        assert meta["og:site_name"] == "Migration Policy Integration Atlas" and meta["twitter:card"] == "summary"
+        folder, _, rest = relative.partition("/")
+        record_id = rest.removesuffix("/index.html")
+        kind = next((kind for kind, page_kind in PAGE_KINDS.items() if page_kind.folder == folder), None)
+        if not (kind and "/" not in record_id and record_id != "index.html"):
+            descriptions.setdefault(description, []).append(relative)  # a hand-written page
+        else:
+            record = PAGE_KINDS[kind].records(dataset)[record_id]
+            prose = getattr(record, "summary", None) or getattr(record, "description", None) or record.label
+            assert description == plain_text(prose, DESCRIPTION_CHARACTERS), relative
+            assert len(description) <= DESCRIPTION_CHARACTERS and meta["og:title"] == record.label, relative
+            assert meta["og:type"] == "article"
+    # Record pages describe themselves with their summaries (two countries may share one); each
+    # hand-written page has a description of its own.
+    shared = {text: pages for text, pages in descriptions.items() if len(pages) > 1}
+    assert shared == {} and len(descriptions) > 15, shared

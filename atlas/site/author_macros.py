@@ -16,14 +16,10 @@ from markupsafe import Markup
 
 from atlas.site.explorer import FACET_KEYS, FACETS, countries_of
 from atlas.site.site_build import SiteBuild
+from atlas.site.text import plain_text
 
 # How much of a summary a card shows.
 CARD_SUMMARY_CHARACTERS = 220
-
-
-def _plain_summary(text: str) -> str:
-    text = " ".join(text.replace("*", "").replace("_", " ").replace("`", "").split())
-    return text if len(text) <= CARD_SUMMARY_CHARACTERS else text[:CARD_SUMMARY_CHARACTERS].rsplit(" ", 1)[0] + "…"
 
 
 def _practice(site: SiteBuild, practice_id: str):
@@ -38,7 +34,7 @@ def _items(site: SiteBuild, practices) -> list[dict]:
         "practice": practice,
         "lens": data.term("lenses", practice.lenses.primary.lens).label,
         "countries": [data.countries[code] for code in countries_of(practice)],
-        "summary": _plain_summary(practice.summary),
+        "summary": plain_text(practice.summary, CARD_SUMMARY_CHARACTERS),
     } for practice in sorted(practices, key=lambda p: p.title.lower())]
 
 

@@ -13,13 +13,13 @@ plus `q` for the text filter.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from atlas.model.dataset import Dataset
 from atlas.model.records import Practice, RefTo
 from atlas.model.references import references
+from atlas.site.text import plain_text
 
 # How much of a summary the text filter searches: enough for the words a reader types, short
 # enough that the file stays small as records grow.
@@ -85,16 +85,6 @@ FACETS: tuple[Facet, ...] = (
 FACET_KEYS = tuple(facet.key for facet in FACETS)
 
 
-def _plain(markdown_text: str) -> str:
-    """Summary text without Markdown punctuation or link targets, cut at a word boundary."""
-    text = re.sub(r"\]\([^)]*\)", "]", markdown_text)
-    text = re.sub(r"[*_`#>\[\]]", "", text)
-    text = " ".join(text.split())
-    if len(text) <= SUMMARY_CHARACTERS:
-        return text
-    return text[:SUMMARY_CHARACTERS].rsplit(" ", 1)[0] + "…"
-
-
 def explorer_data(data: Dataset) -> dict:
     """The JSON document the explorer loads: facets with their values once, then the practices."""
     facets = []
@@ -108,7 +98,7 @@ def explorer_data(data: Dataset) -> dict:
         entry: dict = {"id": practice.id, "title": practice.title}
         if practice.aliases:
             entry["aliases"] = practice.aliases
-        entry["text"] = _plain(practice.summary)
+        entry["text"] = plain_text(practice.summary, SUMMARY_CHARACTERS)
         for facet in FACETS:
             indexes = [positions[facet.key][value] for value in facet.of(data, practice)]
             if indexes:

@@ -17,6 +17,7 @@ from mkdocs.structure.files import File, InclusionLevel
 
 from atlas.site import explorer, publishing, search_index, theme_fixes, theme_parts, whitespace
 from atlas.site.pages import PAGE_KINDS
+from atlas.site.previews import preview_of
 from atlas.site.record_page import RecordPage
 from atlas.site.redirects import redirect_files
 from atlas.site.site_build import SiteBuild
@@ -68,6 +69,7 @@ class AtlasPlugin(BasePlugin):
         return publishing.add_files(files, config, site.data, site.publication)
 
     def on_env(self, env, config, files):
+        env.globals["atlas_preview"] = lambda page: preview_of(page, config)
         return theme_parts.install(env)
 
     # The search plugin indexes page.content in its on_page_context (priority 0). A record page's

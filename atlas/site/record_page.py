@@ -9,13 +9,13 @@ the templates write every heading as that extension would, `<hN id="...">text<a 
 
 from __future__ import annotations
 
-import html
 import re
 
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents, get_toc
 
 from atlas.site.pages import PageKind, PageRenderer
+from atlas.site.previews import attribute, record_description
 
 _HEADING = re.compile(r'<h([1-6]) id="([^"]+)">(.*?)<a class="headerlink"')
 _TAG = re.compile(r"<[^>]+>")
@@ -43,7 +43,9 @@ class RecordPage(Page):
         # the page is about to be written (plugin.py, on_page_context).
         # The theme prints page titles unescaped, and mkdocs-macros renders a title containing
         # "{{" as a template: store the title HTML-escaped, braces included.
-        self.meta["title"] = html.escape(self.record.label).replace("{", "&#123;").replace("}", "&#125;")
+        self.meta["title"] = attribute(self.record.label)
+        # The theme's <meta name="description">, and the page's preview (previews.py).
+        self.meta["description"] = record_description(self.record)
         self.content = ""
 
     def write_content(self) -> None:

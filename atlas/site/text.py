@@ -73,6 +73,17 @@ def _with_host(match: re.Match) -> str:
     return f'{link} <span class="atlas-host">({html.escape(host)})</span>'
 
 
+def plain_text(markdown_text: str, limit: int) -> str:
+    """Prose as one line of plain text, without Markdown's punctuation or link targets, cut at a
+    word boundary to at most `limit` characters (an explorer entry, a card, a page's preview)."""
+    text = re.sub(r"\]\([^)]*\)", "]", markdown_text)
+    text = re.sub(r"[*_`#>\[\]]", "", text)
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
 class ProseRenderer:
     """Renders Markdown prose as sanitized HTML, for one build.
 
