@@ -249,3 +249,22 @@ def test_every_page_has_its_own_description_and_a_link_preview(parsed, dataset):
     # hand-written page has a description of its own.
     shared = {text: pages for text, pages in descriptions.items() if len(pages) > 1}
     assert shared == {} and len(descriptions) > 15, shared
+
+
+def test_a_citation_leads_to_its_section_on_the_source_page_which_lists_the_record(parsed, dataset):
+    from atlas.model.dataset import citations_in
+
+    checked = 0
+    for kind in CITING_KINDS:
+        folder = PAGE_KINDS[kind].folder
+        for record in dataset.table(kind).values():
+            hrefs = {a["href"] for a in page(parsed, folder, record.id).select("article a[href*='sources/']")}
+            for citation in citations_in(record):
+                anchor = dataset.section_anchor(citation)
+                assert anchor is not None, (record.id, citation.locator)
+                assert f"../../sources/{citation.source}/#{anchor}" in hrefs, (record.id, anchor)
+                source_page = page(parsed, "sources", citation.source)
+                listed = source_page.find(id=anchor).find_next_sibling()
+                assert f"../../{folder}/{record.id}/" in {a["href"] for a in listed.select("a[href]")}, (record.id, anchor)
+                checked += 1
+    assert checked > 1000

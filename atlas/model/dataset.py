@@ -10,8 +10,11 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from pydantic import BaseModel
+
 from atlas.model.records import (
     CITING_KINDS,
+    Citation,
     Country,
     Framework,
     Organization,
@@ -22,7 +25,19 @@ from atlas.model.records import (
     Vocabulary,
     VocabularyTerm,
 )
+from atlas.model.locators import section_anchors, section_of
 from atlas.model.references import references
+
+
+def citations_in(model: BaseModel):
+    """Every citation a record makes, wherever it stands (its sources, a figure's, a role's...)."""
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, Citation):
+                yield item
+            elif isinstance(item, BaseModel):
+                yield from citations_in(item)
 
 
 @dataclass(frozen=True)
@@ -57,6 +72,9 @@ class Dataset:
     practices_by_lens: dict[str, dict[str, list[Practice]]] = field(default_factory=dict)
     related_links: dict[str, list[RelationLink]] = field(default_factory=dict)
     records_by_source: dict[str, dict[str, list[Record]]] = field(default_factory=dict)
+    # Per source: each section heading's anchor, and the records that cite that section.
+    section_anchors: dict[str, dict[str, str]] = field(default_factory=dict)
+    records_by_section: dict[str, dict[str, list[Record]]] = field(default_factory=dict)
     organizations_by_country: dict[str, list[Organization]] = field(default_factory=dict)
     organizations_by_parent: dict[str, list[Organization]] = field(default_factory=dict)
     frameworks_by_parent: dict[str, list[Framework]] = field(default_factory=dict)
@@ -155,10 +173,27 @@ class Dataset:
         self.practices_by_lens = by_lens
         self.related_links = dict(related)
         self.records_by_source = {key: dict(value) for key, value in by_source.items()}
+        self.section_anchors = {source.id: section_anchors(source.sections) for source in self.sources.values()}
+        by_section: dict = defaultdict(lambda: defaultdict(dict))
+        for kind in CITING_KINDS:
+            for record in self.table(kind).values():
+                for citation in citations_in(record):
+                    heading = section_of(self.sources[citation.source].sections, citation.locator)
+                    if heading is not None:
+                        by_section[citation.source][heading][(record.kind, record.id)] = record
+        self.records_by_section = {
+            source: {heading: list(records.values()) for heading, records in headings.items()}
+            for source, headings in by_section.items()
+        }
         self.organizations_by_country = dict(organizations_by_country)
         self.organizations_by_parent = dict(organizations_by_parent)
         self.frameworks_by_parent = dict(frameworks_by_parent)
         self.frameworks_by_organization = dict(frameworks_by_organization)
+
+    def section_anchor(self, citation: Citation) -> str | None:
+        """The anchor, on its source's page, of the section a citation names (None if none)."""
+        heading = section_of(self.sources[citation.source].sections, citation.locator)
+        return self.section_anchors[citation.source][heading] if heading is not None else None
 
     def practices_in_lens(self, lens: str) -> list[Practice]:
         """Every practice with `lens` as its primary or a secondary lens."""

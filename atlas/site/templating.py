@@ -110,8 +110,10 @@ def make_page_environment(dataset: Dataset, cite_block) -> jinja2.Environment:
         ).format(level, anchor, text)
 
     def citation(cite) -> Markup:
+        """The source, linked to the section the locator names on the source's page."""
         source = dataset.sources[cite.source]
-        return Markup('<a href="{}">{}</a> ({}), {}').format(url(source), source.short_title, cite.source, cite.locator)
+        return Markup('<a href="{}">{}</a> ({}), {}').format(
+            url(source, dataset.section_anchor(cite)), source.short_title, cite.source, cite.locator)
 
     def term_labels(vocabulary: str, ids) -> str:
         return ", ".join(dataset.term(vocabulary, term_id).label for term_id in ids)
