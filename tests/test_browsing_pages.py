@@ -93,3 +93,27 @@ def test_the_search_index_is_lean_and_folds_accents(site, dataset):
 def test_the_explorer_data_stays_under_150_kb_gzip_per_1000_practices(site, dataset):
     size = len(gzip.compress((site / "explore" / "practices.json").read_bytes()))
     assert size / len(dataset.practices) < 150, f"{size} bytes gzip for {len(dataset.practices)} practices"
+
+
+def test_every_page_counts_a_lens_the_same_way(parsed, dataset):
+    """Home, practices index, lens page and country pages give the same two numbers, labelled
+    alike: practices with the lens in all (primary or secondary), and with it as primary lens."""
+    import re
+
+    count = re.compile(r"(\d+) in all, (\d+) primary")
+    home_cards = {a["href"].strip("/").split("/")[-1]: a.get_text() for a in
+                  parsed("index.html").select("article .grid.cards li a[href*='lenses/']") if count.search(a.get_text())}
+    for lens in dataset.terms("lenses"):
+        with_lens = [p for p in dataset.practices.values() if lens.id in dataset.lenses_of(p)]
+        expected = (str(len(with_lens)), str(sum(p.lenses.primary.lens == lens.id for p in with_lens)))
+        index_heading = parsed("practices/index.html").find(id=lens.id).get_text()
+        lens_page = parsed(f"lenses/{lens.id}/index.html").select_one("article p strong").get_text()
+        for where, text in (("home", home_cards[lens.id]), ("practices index", index_heading), ("lens page", lens_page)):
+            assert count.search(text).groups() == expected, (lens.id, where, text)
+    for code in dataset.countries:
+        article = parsed(f"countries/{code}/index.html").select_one("article")
+        for lens in dataset.terms("lenses"):
+            heading = article.find("h3", id=lens.id)
+            total, primary = map(int, count.search(heading.get_text()).groups())
+            items = heading.find_next_sibling("ul").find_all("li") if total else []
+            assert len(items) == total and sum("(secondary)" not in li.get_text() for li in items) == primary, code

@@ -358,7 +358,7 @@ def test_every_lens_card_is_whole_on_the_hostile_home_and_lenses_pages(pages, wh
     for card in cards:
         links = card.select("a")
         assert len(links) == 2 and links[0]["href"] == links[1]["href"], card.get_text()[:80]
-        assert re.fullmatch(r"\d+ practices?", links[1].get_text()), links[1].get_text()
+        assert re.fullmatch(r"\d+ in all, \d+ primary", links[1].get_text()), links[1].get_text()
         description = card.select("p")[1].get_text()
         assert "\n" not in description.strip() and description.strip()
 

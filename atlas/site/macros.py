@@ -18,7 +18,7 @@ from atlas.publish import export
 from atlas.site.author_macros import AUTHOR_MACROS
 from atlas.site.browse_macros import MACROS as BROWSE_MACROS
 from atlas.site.data_reference import data_reference_context
-from atlas.site.pages import PAGE_KINDS, coverage_context, index_groups
+from atlas.site.pages import PAGE_KINDS, coverage_context, index_groups, lens_count
 from atlas.site.site_build import SiteBuild
 
 
@@ -26,7 +26,9 @@ def record_index(site: SiteBuild, kind: str) -> Markup:
     """The list of every record of `kind`, grouped, for its index page."""
     records = PAGE_KINDS[kind].records(site.data)
     noun = PAGE_KINDS[kind].title.lower()
-    return site.renderer.block("index", groups=index_groups(site.data, kind), total=len(records), noun=noun)
+    # A practice group's label already says its lens count (pages.LensCount).
+    return site.renderer.block("index", groups=index_groups(site.data, kind), total=len(records), noun=noun,
+                               counted=kind != "practice")
 
 
 def home(site: SiteBuild, root: str = "") -> Markup:
@@ -34,7 +36,7 @@ def home(site: SiteBuild, root: str = "") -> Markup:
     if root not in ("", "../"):
         raise ValueError("home() takes root '' or '../'")
     data = site.data
-    lenses = [(lens, len(data.practices_in_lens(lens.id))) for lens in data.terms("lenses")]
+    lenses = [(lens, lens_count(data, lens.id)) for lens in data.terms("lenses")]
     counts = {kind: len(page_kind.records(data)) for kind, page_kind in PAGE_KINDS.items()}
     return site.renderer.block("home", lenses=lenses, counts=counts, root=Markup(root))
 

@@ -21,6 +21,25 @@ from atlas.site.html_blocks import make_html_environment, render_block
 from atlas.site.templating import make_environment, make_page_environment
 
 
+@dataclass(frozen=True)
+class LensCount:
+    """How many practices a lens covers, said the same way on every page: all of them (primary or
+    secondary lens) and those with it as their primary lens."""
+
+    all: int
+    primary: int
+
+    def __str__(self) -> str:
+        return f"{self.all} in all, {self.primary} primary"
+
+
+def lens_count(data: Dataset, lens_id: str, practices=None) -> LensCount:
+    """The count of `lens_id` among `practices` (default: every practice)."""
+    practices = data.practices.values() if practices is None else practices
+    with_lens = [p for p in practices if lens_id in data.lenses_of(p)]
+    return LensCount(len(with_lens), sum(1 for p in with_lens if p.lenses.primary.lens == lens_id))
+
+
 def _by_title(records):
     return sorted(records, key=lambda record: record.label.lower())
 
@@ -31,7 +50,9 @@ def practice_context(data: Dataset, record: Practice) -> dict:
 
 def country_context(data: Dataset, record: Country) -> dict:
     practices = _by_title(data.practices_by_country.get(record.id, []))
-    by_lens = {lens.id: [p for p in practices if p.lenses.primary.lens == lens.id] for lens in data.terms("lenses")}
+    by_lens = {lens.id: [(p, p.lenses.primary.lens == lens.id) for p in practices if lens.id in data.lenses_of(p)]
+               for lens in data.terms("lenses")}
+    lens_counts = {lens.id: lens_count(data, lens.id, practices) for lens in data.terms("lenses")}
     organization_ids = dict.fromkeys(
         [*(o.id for o in data.organizations_by_country.get(record.id, [])),
          *(actor.organization for p in practices for actor in p.actors)]
@@ -40,6 +61,7 @@ def country_context(data: Dataset, record: Country) -> dict:
     return {
         "practices": practices,
         "practices_by_lens": by_lens,
+        "lens_counts": lens_counts,
         "organizations": _by_title(data.organizations[i] for i in organization_ids),
         "frameworks": _by_title(data.frameworks[i] for i in framework_ids),
     }
@@ -95,6 +117,7 @@ def lens_context(data: Dataset, lens: VocabularyTerm) -> dict:
         "lens": lens,
         "practices": practices,
         "primary_count": len(primary_ids),
+        "count": lens_count(data, lens.id),
         "groups": [(mechanism, items) for mechanism, items in by_mechanism if items],
     }
 
@@ -173,7 +196,8 @@ def index_groups(data: Dataset, kind: str) -> list[tuple[str, str, list]]:
     """The groups an index page lists its records in, each record with a short detail line."""
     if kind == "practice":
         return [
-            (lens.label, lens.id, [(p, _countries_of(data, p)) for p in _by_title(data.practices_by_lens[lens.id]["primary"])])
+            (f"{lens.label}: {lens_count(data, lens.id)}", lens.id,
+             [(p, _countries_of(data, p)) for p in _by_title(data.practices_by_lens[lens.id]["primary"])])
             for lens in data.terms("lenses")
         ]
     if kind == "country":
