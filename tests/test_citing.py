@@ -201,3 +201,38 @@ def test_citation_cff_has_the_fields_the_format_requires():
     assert all(author.get("name") or author.get("family-names") for author in cff["authors"])
     assert set(cff["license"]) == {"CC-BY-4.0", "MIT"}
     assert cff["url"] == SITE_URL
+
+
+def test_every_record_page_says_how_old_its_evidence_is(parsed, dataset):
+    from atlas.model.dataset import citations_in
+    from atlas.site.templating import document_date
+
+    for kind in RECORD_KINDS:
+        if kind == "source":
+            continue
+        folder = PAGE_KINDS[kind].folder
+        for record in dataset.table(kind).values():
+            line = parsed(f"{folder}/{record.id}/index.html").select_one("article .atlas-evidence")
+            cited = list(dict.fromkeys(c.source for c in citations_in(record)))
+            expected = "; ".join(f"{dataset.sources[s].short_title} ({document_date(dataset.sources[s].date)})"
+                                 for s in cited)
+            assert line.get_text() == f"Evidence: {expected}", record.id
+            assert [a["href"] for a in line.select("a")] == [f"../../sources/{s}/" for s in cited]
+
+
+def test_no_practice_leaves_its_period_or_a_figure_year_blank(parsed, dataset):
+    for practice in dataset.practices.values():
+        soup = parsed(f"practices/{practice.id}/index.html")
+        period = next(tr.td.get_text() for tr in soup.select("h2#at-a-glance + table tr") if tr.th.get_text() == "Period")
+        assert period == "Not stated in the sources" if practice.period is None else period[:1].isdigit() or period[:1] == "?"
+        figures = soup.find(id="figures")
+        if figures:
+            years = [row.find_all("td")[3].get_text() for row in figures.find_next("table").select("tbody tr")]
+            assert all(year.isdigit() or year.startswith("as reported in ") for year in years), (practice.id, years)
+
+
+def test_a_source_date_reads_as_a_reader_writes_it():
+    from atlas.site.templating import document_date
+
+    assert [document_date(d) for d in ("2018-12", "2017-11-01", "2013", "2015-10")] == [
+        "December 2018", "1 November 2017", "2013", "October 2015"]

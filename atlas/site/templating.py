@@ -17,7 +17,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from atlas.model.dataset import Dataset
+from atlas.model.dataset import Dataset, citations_in
 from atlas.model.records import ID_PATTERN, KINDS
 from atlas.model.web_address import display_host
 from atlas.site.text import ProseRenderer, escape_markdown
@@ -32,6 +32,20 @@ def _format_number(value: float | int) -> str:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     return f"{value:,}" if isinstance(value, int) else f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December")
+
+
+def document_date(value: str) -> str:
+    """A source's date as a reader writes it: "2018-12" -> "December 2018", "2017-11-01" ->
+    "1 November 2017", "2013" -> "2013"."""
+    parts = str(value).split("-")
+    if len(parts) >= 2 and all(part.isdigit() for part in parts) and 1 <= int(parts[1]) <= 12:
+        month = f"{_MONTHS[int(parts[1]) - 1]} {parts[0]}"
+        return f"{int(parts[2])} {month}" if len(parts) == 3 else month
+    return str(value)
 
 
 def path_segment(identifier: str) -> Markup:
@@ -118,7 +132,13 @@ def make_page_environment(dataset: Dataset, cite_block) -> jinja2.Environment:
     def term_labels(vocabulary: str, ids) -> str:
         return ", ".join(dataset.term(vocabulary, term_id).label for term_id in ids)
 
+    def evidence(record) -> list:
+        """The source documents a record rests on, each once, in the order it first cites them."""
+        return [dataset.sources[source_id] for source_id in dict.fromkeys(c.source for c in citations_in(record))]
+
+    environment.globals.update(evidence=evidence)
     environment.filters.update(
+        document_date=document_date,
         host=display_host,
         url=url,
         path_segment=path_segment,
