@@ -126,8 +126,9 @@ def make_page_environment(dataset: Dataset, cite_block) -> jinja2.Environment:
     def citation(cite) -> Markup:
         """The source, linked to the section the locator names on the source's page."""
         source = dataset.sources[cite.source]
-        return Markup('<a href="{}">{}</a> ({}), {}').format(
-            url(source, dataset.section_anchor(cite)), source.short_title, cite.source, cite.locator)
+        # Named by its short title: its short id ("002") is editors' shorthand, on its own page.
+        return Markup('<a href="{}">{}</a>, {}').format(
+            url(source, dataset.section_anchor(cite)), source.short_title, cite.locator)
 
     def term_labels(vocabulary: str, ids) -> str:
         return ", ".join(dataset.term(vocabulary, term_id).label for term_id in ids)
