@@ -220,8 +220,8 @@ CASES: list[Case] = [
     ),
     Case(
         'bad-date',
-        replace(PRACTICE, "title: Hometown", "last_reviewed: 2026-02-30\ntitle: Hometown"),
-        "data/practices/moldova-hometown-associations.yaml:2:16: error [bad-date] last_reviewed: '2026-02-30' is not a real date; write a date that exists, as YYYY-MM-DD",
+        replace(PRACTICE, "title: Hometown", "reviews:\n  - date: 2026-02-30\n    reviewer: octocat\n    checked: every fact\ntitle: Hometown"),
+        "data/practices/moldova-hometown-associations.yaml:3:11: error [bad-date] reviews[0].date: '2026-02-30' is not a real date; write a date that exists, as YYYY-MM-DD",
     ),
     Case(
         'bad-country-code',

@@ -115,7 +115,9 @@ def test_every_record_page_shows_when_it_last_changed_and_was_reviewed(record_pa
         record = page.record
         changed = records.last_changed_of(record.folder, record.id)
         assert page.cite_rows.get("Last changed") == (changed.isoformat() if changed else None), page.url
-        assert page.cite_rows.get("Last reviewed") == (record.last_reviewed.isoformat() if record.last_reviewed else None)
+        review = record.last_review
+        assert page.cite_rows.get("Last reviewed") == (
+            f"{review.date.isoformat()} by @{review.reviewer}: {review.checked}" if review else "Not yet reviewed by an editor")
         assert page.cite_rows["Data version"] == version.label
 
 

@@ -16,6 +16,8 @@ from atlas.model.records import KINDS
 
 INDENT = "  "
 WIDTH = 100
+# Fields a new record does not have yet: an editor adds a review once the record is checked.
+LEFT_FOR_EDITORS = frozenset({"reviews"})
 
 
 def _comment(doc: FieldDoc, terms: dict[str, list[str]], pad: str) -> list[str]:
@@ -48,7 +50,7 @@ def _fields(model: type[BaseModel], depth: int, terms: dict[str, list[str]], pre
     Inside a commented-out optional field (`commented`), every field is shown, without comments."""
     lines: list[str] = []
     pad = INDENT * depth
-    for number, doc in enumerate(fields_of(model)):
+    for number, doc in enumerate(doc for doc in fields_of(model) if depth or doc.name not in LEFT_FOR_EDITORS):
         lead = first_lead if number == 0 else ""
         if not commented:
             lines.extend(_comment(doc, terms, pad[: len(pad) - len(lead)]))

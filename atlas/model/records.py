@@ -278,6 +278,33 @@ class Component(Strict):
 # --- records -----------------------------------------------------------------------------------
 
 
+# A GitHub user name: letters, digits and single hyphens inside, at most 39 characters.
+GITHUB_HANDLE = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}")
+
+
+def _check_handle(value: str) -> str:
+    if not GITHUB_HANDLE.fullmatch(value):
+        raise PydanticCustomError("bad_text", "a GitHub user name is letters, digits and single hyphens, at most "
+                                  "39 characters, without '@'; e.g. octocat")
+    return value
+
+
+def _check_not_in_the_future(value: datetime.date) -> datetime.date:
+    if value > datetime.date.today():
+        raise PydanticCustomError("bad_date", "the review is dated after today; write the day it took place")
+    return value
+
+
+class Review(Strict):
+    """An editor's check of the record against its sources."""
+
+    date: Annotated[datetime.date, AfterValidator(_check_not_in_the_future)] = Field(
+        description="Day of the review, YYYY-MM-DD.")
+    reviewer: Annotated[str, AfterValidator(_check_handle)] = Field(
+        description="GitHub user name of the reviewer, without '@', e.g. octocat.")
+    checked: Line = Field(description="What was checked against which source, e.g. every fact against 002.")
+
+
 class Record(Strict):
     """Fields every record shares. `kind` and `folder` say where its files live."""
 
@@ -285,13 +312,16 @@ class Record(Strict):
     folder: ClassVar[str]
 
     id: Id = Field(description="Id of the record: its file name without .yaml.")
-    last_reviewed: datetime.date | None = Field(
-        default=None, description="Date a reviewer last checked the record against its sources."
-    )
+    reviews: list[Review] = Field(
+        default=[], description="Each check of the record against its sources by an editor, oldest first.")
 
     @property
     def label(self) -> str:
         return getattr(self, "title", None) or getattr(self, "name")
+
+    @property
+    def last_review(self) -> Review | None:
+        return max(self.reviews, key=lambda review: review.date) if self.reviews else None
 
 
 class Practice(Record):

@@ -131,7 +131,8 @@ def _ids(items) -> list[str]:
 def _record_columns(publication: Publication) -> tuple[Column, ...]:
     """The columns every record table ends with."""
     return (
-        Column("last_reviewed", "date", "Date a reviewer last checked the record.", lambda r: r.last_reviewed),
+        Column("last_reviewed", "date", "Date an editor last checked the record against its sources.",
+               lambda r: r.last_review.date if r.last_review else None),
         Column("last_changed", "date", "Date of the last commit that changed the record.",
                publication.last_changed),
         _text("url", "Canonical address of the record's page.", publication.url),
@@ -139,9 +140,9 @@ def _record_columns(publication: Publication) -> tuple[Column, ...]:
 
 
 # A record's fields that a CSV row leaves out: the figures (a table of their own in the JSON), the
-# source texts' internal file name and section list (for maintainers), and `last_reviewed`, which
-# the common columns at the end carry.
-_NOT_IN_CSV = frozenset({"figures", "file", "sections", "last_reviewed"})
+# source texts' internal file name and section list (for maintainers), and the reviews, whose last
+# date the common column `last_reviewed` carries.
+_NOT_IN_CSV = frozenset({"figures", "file", "sections", "reviews"})
 
 
 def _period(part: str) -> Callable:

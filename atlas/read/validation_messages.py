@@ -31,6 +31,7 @@ _CODES = {
     "greater_than_equal": "bad-year",
     "less_than_equal": "bad-year",
     "date_from_datetime_inexact": "bad-date",
+    "bad_date": "bad-date",
 }
 
 _EXPECTED = {
