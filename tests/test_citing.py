@@ -238,3 +238,17 @@ def test_a_source_date_reads_as_a_reader_writes_it():
 
     assert [document_date(d) for d in ("2018-12", "2017-11-01", "2013", "2015-10")] == [
         "December 2018", "1 November 2017", "2013", "October 2015"]
+
+
+def test_each_source_page_cites_the_original_document_in_four_formats(parsed, dataset):
+    for source in dataset.sources.values():
+        article = parsed(f"sources/{source.id}/index.html").select_one("article")
+        heading = article.find(id="cite-document")
+        blocks = {d.summary.get_text(): d.select_one("pre code").get_text()
+                  for d in heading.find_all_next("details", class_="atlas-citation")}
+        assert list(blocks) == ["Reference", "BibTeX", "RIS", "CSL-JSON"]
+        assert blocks["Reference"].startswith(f"{source.publisher} ({source.year}). {source.title}.")
+        assert blocks["BibTeX"].startswith(f"@report{{source-{source.id},") and f"year = {{{source.year}}}" in blocks["BibTeX"]
+        assert "TY  - RPRT" in blocks["RIS"] and f"TI  - {source.title}" in blocks["RIS"]
+        [item] = json.loads(blocks["CSL-JSON"])
+        assert item["type"] == "report" and item["title"] == source.title and item["issued"] == {"date-parts": [[source.year]]}

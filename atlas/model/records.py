@@ -33,7 +33,7 @@ RESERVED_IDS = frozenset(
 # The fixed ids of the record pages' own sections (tests/test_site.py holds the templates to this
 # list): a component's anchor sits on its framework page beside them and may not repeat one.
 SECTION_ANCHORS = frozenset({
-    "at-a-glance", "by-mechanism", "cite", "components", "figures", "frameworks", "lenses", "links",
+    "at-a-glance", "by-mechanism", "cite", "cite-document", "components", "figures", "frameworks", "lenses", "links",
     "members", "neighbours", "notes", "organizations", "parts", "practices", "records", "related",
     "sections", "sources",
 })

@@ -137,6 +137,35 @@ def source_document(source: Source) -> str:
     return one_line(f"{source.publisher} ({source.year}). {source.title}. {details}.{link}")
 
 
+def document_formats(source: Source) -> list[tuple[str, str]]:
+    """The source document itself in the four formats, for a reader who cites the original: its
+    publisher as the author, its title, year, event and place, and its address when one is known."""
+    key = f"source-{source.id}"
+    url = source.links[0].url if source.links else None
+    note = ", ".join(d for d in (source.document_type, source.event, source.place) if d)
+    bibtex_fields = [("author", "{" + bibtex_escape(source.publisher) + "}"), ("title", bibtex_escape(source.title)),
+                     ("institution", bibtex_escape(source.publisher)), ("year", str(source.year))]
+    if note:
+        bibtex_fields.append(("note", bibtex_escape(note)))
+    if url:
+        bibtex_fields.append(("url", bibtex_url(url)))
+    body = ",\n".join(f"  {name} = {{{value}}}" for name, value in bibtex_fields)
+    ris_lines = [("TY", "RPRT"), ("AU", source.publisher), ("TI", source.title), ("PB", source.publisher),
+                 ("PY", str(source.year))]
+    ris_lines += [(tag, value) for tag, value in (("T2", source.event), ("CY", source.place), ("UR", url)) if value]
+    ris_lines.append(("ER", ""))
+    item = {"id": key, "type": "report", "title": one_line(source.title), "author": [{"literal": source.publisher}],
+            "publisher": source.publisher, "issued": {"date-parts": [[source.year]]}}
+    item.update({name: one_line(value) for name, value in (("event", source.event), ("event-place", source.place),
+                                                           ("genre", source.document_type), ("URL", url)) if value})
+    return [
+        ("Reference", source_document(source) + "\n"),
+        ("BibTeX", f"@report{{{key},\n{body}\n}}\n"),
+        ("RIS", "".join(f"{tag}  - {one_line(value)}".rstrip() + "\n" for tag, value in ris_lines)),
+        ("CSL-JSON", json.dumps([item], ensure_ascii=False, indent=2) + "\n"),
+    ]
+
+
 def formats(reference: Reference) -> list[tuple[str, str]]:
     """(label, text) of every format the cite block offers, in order."""
     return [

@@ -18,6 +18,7 @@ import jinja2
 from markupsafe import Markup
 
 from atlas.model.dataset import Dataset, citations_in
+from atlas.publish import citation as citation_formats
 from atlas.model.records import ID_PATTERN, KINDS
 from atlas.model.web_address import display_host
 from atlas.site.text import ProseRenderer, escape_markdown
@@ -137,7 +138,7 @@ def make_page_environment(dataset: Dataset, cite_block) -> jinja2.Environment:
         """The source documents a record rests on, each once, in the order it first cites them."""
         return [dataset.sources[source_id] for source_id in dict.fromkeys(c.source for c in citations_in(record))]
 
-    environment.globals.update(evidence=evidence)
+    environment.globals.update(evidence=evidence, document_formats=citation_formats.document_formats)
     environment.filters.update(
         document_date=document_date,
         host=display_host,
