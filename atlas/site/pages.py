@@ -44,11 +44,13 @@ def _by_title(records):
     return sorted(records, key=lambda record: record.label.lower())
 
 
-def practice_context(data: Dataset, record: Practice) -> dict:
+def practice_context(site: PageRenderer, record: Practice) -> dict:
+    data = site.data
     return {"related": data.related_links.get(record.id, [])}
 
 
-def country_context(data: Dataset, record: Country) -> dict:
+def country_context(site: PageRenderer, record: Country) -> dict:
+    data = site.data
     practices = _by_title(data.practices_by_country.get(record.id, []))
     by_lens = {lens.id: [(p, p.lenses.primary.lens == lens.id) for p in practices if lens.id in data.lenses_of(p)]
                for lens in data.terms("lenses")}
@@ -62,17 +64,20 @@ def country_context(data: Dataset, record: Country) -> dict:
         "practices": practices,
         "practices_by_lens": by_lens,
         "lens_counts": lens_counts,
+        "neighbours": site.neighbourhoods.of(record),
         "organizations": _by_title(data.organizations[i] for i in organization_ids),
         "frameworks": _by_title(data.frameworks[i] for i in framework_ids),
     }
 
 
-def framework_context(data: Dataset, record: Framework) -> dict:
+def framework_context(site: PageRenderer, record: Framework) -> dict:
+    data = site.data
     by_component = {key: _by_title(value) for key, value in data.practices_by_framework.get(record.id, {}).items()}
     return {"by_component": by_component, "children": _by_title(data.frameworks_by_parent.get(record.id, []))}
 
 
-def organization_context(data: Dataset, record: Organization) -> dict:
+def organization_context(site: PageRenderer, record: Organization) -> dict:
+    data = site.data
     links = data.practices_by_organization.get(record.id, [])
     by_role = [
         (role.id, _by_title({link.practice.id: link.practice for link in links if link.role == role.id}.values()))
@@ -85,7 +90,8 @@ def organization_context(data: Dataset, record: Organization) -> dict:
     }
 
 
-def source_context(data: Dataset, record: Source) -> dict:
+def source_context(site: PageRenderer, record: Source) -> dict:
+    data = site.data
     supported = {kind: _by_title(items) for kind, items in data.records_by_source.get(record.id, {}).items()}
     kinds = [("practice", "Practices"), ("country", "Countries"), ("framework", "Frameworks"),
              ("organization", "Organizations")]
@@ -105,7 +111,8 @@ def coverage_context(data: Dataset) -> dict:
             "total_figures": sum(len(source.figures) for source in data.sources.values())}
 
 
-def lens_context(data: Dataset, lens: VocabularyTerm) -> dict:
+def lens_context(site: PageRenderer, lens: VocabularyTerm) -> dict:
+    data = site.data
     groups = data.practices_by_lens[lens.id]
     primary_ids = {p.id for p in groups["primary"]}
     practices = data.practices_in_lens(lens.id)
@@ -128,7 +135,7 @@ class PageKind:
     folder: str
     title: str  # of the index page
     records: Callable[[Dataset], dict]
-    context: Callable[[Dataset, object], dict]
+    context: Callable[[PageRenderer, object], dict]  # what its template shows of one record
 
 
 PAGE_KINDS: dict[str, PageKind] = {
@@ -159,9 +166,7 @@ class PageRenderer:
         page_kind = PAGE_KINDS[kind]
         record = page_kind.records(self.data)[record_id]
         template = self.page_environment.get_template(f"{kind}.html.j2")
-        context = page_kind.context(self.data, record)
-        if kind == "country":
-            context["neighbours"] = self.neighbourhoods.of(record)
+        context = page_kind.context(self, record)
         # The title's anchor is its slug, as Python-Markdown's toc extension would make it...
         # Material's own elements have ids that start with "__" (__config, __drawer, __search):
         # a title such as "__config" would take one and stop the theme's scripts.

@@ -41,7 +41,8 @@ def preview_of(page, config) -> Preview:
         return Preview("website", attribute(config.site_name), attribute(" ".join((config.site_description or "").split())), None)
     record = getattr(page, "record", None)
     if record is not None:
-        return Preview("article", attribute(record.label), record_description(record), page.canonical_url)
+        # RecordPage.render has put the description in the page's metadata.
+        return Preview("article", attribute(record.label), page.meta["description"], page.canonical_url)
     description = page.meta.get("description") or config.site_description or ""
     title = page.title if page.title and not page.is_homepage else config.site_name
     return Preview("website", attribute(str(title)), attribute(" ".join(str(description).split())), page.canonical_url)
