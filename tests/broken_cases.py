@@ -31,6 +31,15 @@ sources:
     locator: "Participation Mechanisms in service delivery, paragraph 30"
 """
 
+# A framework link written into the practice, before `related:`.
+LINK = """\
+frameworks:
+  - framework: pcmd
+    component: {component}
+    kind: {kind}
+    reason: Gives emigrants a standing say in local development, an instance of the criterion.
+"""
+
 PUBLISHED = """\
 practices:
   - moldova-hometown-associations
@@ -81,6 +90,11 @@ def steps(*edits: Callable[[Path], None]) -> Callable[[Path], None]:
         for step in edits:
             step(data)
     return edit
+
+
+def linked(links: str) -> Callable[[Path], None]:
+    """The PCMD fixture framework, and `links` (a `frameworks:` block) written into the practice."""
+    return steps(write("frameworks/pcmd.yaml", FRAMEWORK), replace(PRACTICE, "related:", links + "related:"))
 
 
 class Case:
@@ -190,8 +204,38 @@ CASES: list[Case] = [
     ),
     Case(
         'unknown-component',
-        steps(write("frameworks/pcmd.yaml", FRAMEWORK), replace(PRACTICE, "related:", "frameworks:\n  - framework: pcmd\n    component: criterion-3\nrelated:")),
+        linked(LINK.format(component="criterion-3", kind="classified")),
         "data/practices/moldova-hometown-associations.yaml:39:16: error [unknown-component] frameworks[0].component: framework 'pcmd' has no component 'criterion-3'; did you mean 'criterion-2' or 'criterion-1'? its components: criterion-1, criterion-2",
+    ),
+    Case(
+        'bad-component-count',
+        write("frameworks/pcmd.yaml", FRAMEWORK.replace("components:\n", "components_in_all:\n  count: 0\n  source:\n"
+                                                        "    source: \"002\"\n    locator: \"Annex 1\"\ncomponents:\n")),
+        "data/frameworks/pcmd.yaml:8:10: error [bad-value] components_in_all.count: a count is a whole number of "
+        "at least 1; write how many components the source says the framework has",
+    ),
+    Case(
+        'uncited-link',
+        linked(LINK.format(component="criterion-1", kind="stated")),
+        "data/practices/moldova-hometown-associations.yaml:40:11: error [uncited-link] frameworks[0].kind: the link to 'pcmd#criterion-1' is stated by a source but cites no passage; add `source:` with the source and locator where it says so, or make it `kind: classified` if it is the atlas's own judgement",
+    ),
+    Case(
+        'repeated-link',
+        linked(LINK.format(component="criterion-1", kind="classified")
+               + LINK.format(component="criterion-1", kind="classified").removeprefix("frameworks:\n")),
+        "data/practices/moldova-hometown-associations.yaml:42:16: error [repeated-link] frameworks[1].framework: the link to 'pcmd#criterion-1' is given more than once; give each framework or component once, with one reason",
+    ),
+    Case(
+        'link-reason-too-short',
+        linked(LINK.format(component="criterion-1", kind="classified").replace(
+            "reason: Gives emigrants a standing say in local development, an instance of the criterion.",
+            "reason: Diaspora.")),
+        'data/practices/moldova-hometown-associations.yaml:41:13: error [reason-too-short] frameworks[0].reason: the reason has 9 characters; at least 20 are needed; say in a short sentence why the practice serves this framework or component',
+    ),
+    Case(
+        'unknown-link-kind',
+        linked(LINK.format(component="criterion-1", kind="implied")),
+        "data/practices/moldova-hometown-associations.yaml:40:11: error [bad-value] frameworks[0].kind: `implied` is not allowed here; write 'stated' or 'classified': stated: a source itself ties the practice to it (cite the passage under `source`); classified: the atlas's editors judge, from what the sources say of the practice, that it serves it",
     ),
     Case(
         'removed-without-redirect',

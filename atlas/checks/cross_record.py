@@ -245,6 +245,34 @@ def check_lens_reasons(index: Index) -> Iterator[Problem]:
                 )
 
 
+def check_framework_links(index: Index) -> Iterator[Problem]:
+    """uncited-link / repeated-link / reason-too-short: a practice's framework links, each once,
+    each with a real reason, and a stated one with the passage that states it."""
+    for item in index.files:
+        seen: set[tuple[str, str | None]] = set()
+        for number, link in enumerate(getattr(item.record, "frameworks", ())):
+            location = ("frameworks", number)
+            target = link.framework + (f"#{link.component}" if link.component else "")
+            if (link.framework, link.component) in seen:
+                yield index.problem(item, location + ("framework",), "repeated-link",
+                                    f"the link to '{target}' is given more than once",
+                                    "give each framework or component once, with one reason")
+            seen.add((link.framework, link.component))
+            if link.kind == "stated" and link.source is None:
+                yield index.problem(
+                    item, location + ("kind",), "uncited-link",
+                    f"the link to '{target}' is stated by a source but cites no passage",
+                    "add `source:` with the source and locator where it says so, "
+                    "or make it `kind: classified` if it is the atlas's own judgement",
+                )
+            if len(link.reason) < MIN_REASON_LENGTH:
+                yield index.problem(
+                    item, location + ("reason",), "reason-too-short",
+                    f"the reason has {len(link.reason)} characters; at least {MIN_REASON_LENGTH} are needed",
+                    "say in a short sentence why the practice serves this framework or component",
+                )
+
+
 CHECKS: tuple[Check, ...] = (
     check_references,
     check_components,
@@ -254,6 +282,7 @@ CHECKS: tuple[Check, ...] = (
     check_no_self_reference,
     check_summary_length,
     check_lens_reasons,
+    check_framework_links,
 )
 
 

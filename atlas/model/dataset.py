@@ -17,6 +17,7 @@ from atlas.model.records import (
     Citation,
     Country,
     Framework,
+    FrameworkLink,
     Organization,
     Practice,
     Record,
@@ -49,6 +50,14 @@ class RoleLink:
 
 
 @dataclass(frozen=True)
+class ComponentLink:
+    """A practice seen from a framework or one of its components: the practice and its link."""
+
+    practice: Practice
+    link: FrameworkLink
+
+
+@dataclass(frozen=True)
 class RelationLink:
     """A related practice seen from this one, with the label that reads from this side."""
 
@@ -69,6 +78,8 @@ class Dataset:
     practices_by_country: dict[str, list[Practice]] = field(default_factory=dict)
     practices_by_organization: dict[str, list[RoleLink]] = field(default_factory=dict)
     practices_by_framework: dict[str, dict[str | None, list[Practice]]] = field(default_factory=dict)
+    # Per framework, per component id (None: the framework as a whole), each practice's link.
+    links_by_framework: dict[str, dict[str | None, list[ComponentLink]]] = field(default_factory=dict)
     practices_by_lens: dict[str, dict[str, list[Practice]]] = field(default_factory=dict)
     related_links: dict[str, list[RelationLink]] = field(default_factory=dict)
     records_by_source: dict[str, dict[str, list[Record]]] = field(default_factory=dict)
@@ -125,7 +136,7 @@ class Dataset:
         }
         by_country = defaultdict(list)
         by_organization = defaultdict(list)
-        by_framework: dict = defaultdict(lambda: defaultdict(list))
+        links_by_framework: dict = defaultdict(lambda: defaultdict(list))
         by_lens: dict = {lens.id: {"primary": [], "secondary": []} for lens in self.terms("lenses")}
         related = defaultdict(list)
         for practice in self.practices.values():
@@ -134,9 +145,7 @@ class Dataset:
             for actor in practice.actors:
                 by_organization[actor.organization].append(RoleLink(practice, actor.role))
             for link in practice.frameworks:
-                bucket = by_framework[link.framework][link.component]
-                if practice not in bucket:
-                    bucket.append(practice)
+                links_by_framework[link.framework][link.component].append(ComponentLink(practice, link))
             by_lens[practice.lenses.primary.lens]["primary"].append(practice)
             for secondary in practice.lenses.secondary:
                 by_lens[secondary.lens]["secondary"].append(practice)
@@ -169,7 +178,12 @@ class Dataset:
                 frameworks_by_organization[organization].append(framework)
         self.practices_by_country = dict(by_country)
         self.practices_by_organization = dict(by_organization)
-        self.practices_by_framework = {key: dict(value) for key, value in by_framework.items()}
+        self.links_by_framework = {key: dict(value) for key, value in links_by_framework.items()}
+        # The validator refuses a link given twice, so each practice stands once per component.
+        self.practices_by_framework = {
+            framework: {component: [link.practice for link in links] for component, links in by_component.items()}
+            for framework, by_component in self.links_by_framework.items()
+        }
         self.practices_by_lens = by_lens
         self.related_links = dict(related)
         self.records_by_source = {key: dict(value) for key, value in by_source.items()}

@@ -11,7 +11,7 @@ import datetime
 import math
 import re
 from dataclasses import dataclass
-from typing import Annotated, Any, ClassVar
+from typing import Annotated, Any, ClassVar, Literal
 from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, field_validator
@@ -33,7 +33,7 @@ RESERVED_IDS = frozenset(
 # The fixed ids of the record pages' own sections (tests/test_site.py holds the templates to this
 # list): a component's anchor sits on its framework page beside them and may not repeat one.
 SECTION_ANCHORS = frozenset({
-    "at-a-glance", "by-mechanism", "cite", "cite-document", "components", "figures", "frameworks", "lenses", "links",
+    "at-a-glance", "by-mechanism", "cite", "cite-document", "components", "components-by-lens", "figures", "frameworks", "lenses", "links",
     "members", "neighbours", "notes", "organizations", "parts", "practices", "records", "related",
     "sections", "sources",
 })
@@ -210,11 +210,20 @@ class Actor(Strict):
 
 
 class FrameworkLink(Strict):
+    """How a practice serves a framework or one of its components, and on what ground."""
+
     framework: FrameworkRef = Field(description="Id of the framework.")
     component: Id | None = Field(
         default=None, description="Id of one of the framework's components, e.g. a PCMD criterion."
     )
-    note: Line | None = Field(default=None, description="How the practice relates to it.")
+    kind: Literal["stated", "classified"] = Field(
+        description="stated: a source itself ties the practice to it (cite the passage under `source`); "
+        "classified: the atlas's editors judge, from what the sources say of the practice, that it serves it."
+    )
+    reason: Line = Field(description="One sentence in our own words: why the practice relates to it.")
+    source: Citation | None = Field(
+        default=None, description="The passage that ties the practice to it; required when kind is stated."
+    )
 
 
 class Period(Strict):
@@ -273,6 +282,19 @@ class Component(Strict):
     title: Name = Field(description="Its name or a one-line statement of it.")
     summary: Prose | None = Field(default=None, description="Optional explanation, Markdown.")
     sources: list[Citation] = Field(default=[], description="Where the sources list it.")
+
+
+def _check_count(value: int) -> int:
+    if value < 1:
+        raise PydanticCustomError("bad_count", "a count is a whole number of at least 1; write how many "
+                                  "components the source says the framework has")
+    return value
+
+
+class ComponentCount(Strict):
+    count: Annotated[int, AfterValidator(_check_count)] = Field(
+        description="How many criteria, objectives, targets... the framework has in all.")
+    source: Citation = Field(description="The passage that says so.")
 
 
 # --- records -----------------------------------------------------------------------------------
@@ -387,6 +409,9 @@ class Framework(Record):
     organizations: list[OrganizationRef] = Field(
         default=[], description="Organizations that adopted, publish or run it."
     )
+    components_in_all: ComponentCount | None = Field(
+        default=None, description="How many components the framework has in all, only where a source says so "
+        "(the atlas may list only those the sources cite).")
     components: list[Component] = Field(
         default=[], description="Criteria, objectives, targets or dimensions the sources list."
     )

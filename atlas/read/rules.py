@@ -58,7 +58,7 @@ RULES: tuple[Rule, ...] = (
     Rule("bad-value", "read.validation_messages", "any other value the model refuses"),
     Rule("id-mismatch", "loader", "the id is not the file name"),
     Rule("summary-too-short", "checks.cross_record", "a summary shorter than one full sentence"),
-    Rule("reason-too-short", "checks.cross_record", "a lens reason too short to say why"),
+    Rule("reason-too-short", "checks.cross_record", "a lens or framework-link reason too short to say why"),
     # Across records (checks/cross_record.py)
     Rule("unknown-reference", "checks.cross_record", "an id no record has"),
     Rule("wrong-reference-type", "checks.cross_record", "the id of a record of another kind"),
@@ -69,6 +69,8 @@ RULES: tuple[Rule, ...] = (
     Rule("bad-country-code", "checks.cross_record", "a country id that is not an ISO 3166-1 alpha-3 code"),
     Rule("self-reference", "checks.cross_record", "a record related to, or part of, itself"),
     Rule("repeated-lens", "checks.cross_record", "the same lens as primary and secondary"),
+    Rule("repeated-link", "checks.cross_record", "the same framework or component linked twice"),
+    Rule("uncited-link", "checks.cross_record", "a framework link a source states, without its passage"),
     # Published addresses (checks/published.py, checks/published_base.py)
     Rule("removed-without-redirect", "checks.published", "a published id with neither record nor redirect"),
     Rule("redirect-to-nothing", "checks.published", "a redirect to an id no record has"),

@@ -99,6 +99,11 @@ def _problem(detail, location, parsed: ParsedFile, path: str, model) -> Problem:
         description = _description(_model_at(model, owner_location), names[-1]) if names else ""
         return Problem(path, position.line, position.column, "empty-value", field,
                        "no value given", f"fill it in: {description}")
+    if kind == "literal_error":  # a fixed set of words, e.g. a framework link's kind
+        owner = _model_at(model, location[:-1])
+        return Problem(path, position.line, position.column, "bad-value", field,
+                       f"`{position.raw}` is not allowed here",
+                       f"write {detail['ctx']['expected']}: {_description(owner, location[-1])}")
     code = _CODES.get(kind, "bad-value")
     message = detail["msg"].removeprefix("Value error, ")
     hint = _range_hint(detail) if code in ("bad-year", "too-long") else ""
