@@ -4,7 +4,7 @@ The explorer and the comparison tables are checked against these, never against 
 built them (atlas/site/explorer.py).
 """
 
-FACETS = ("lens", "level", "sector", "mechanism", "region", "country", "organization", "framework", "source")
+FACETS = ("lens", "level", "sector", "mechanism", "region", "country", "organization", "framework", "component", "source")
 
 
 def countries_of(practice):
@@ -29,8 +29,11 @@ def values_of(dataset, practice, facet: str) -> set[str]:
         return {actor.organization for actor in practice.actors}
     if facet == "framework":
         return {link.framework for link in practice.frameworks}
+    if facet == "component":
+        return {f"{link.framework}.{link.component}" for link in practice.frameworks if link.component}
     if facet == "source":
-        cited = [*practice.sources, *(figure.source for figure in practice.figures)]
+        cited = [*practice.sources, *(figure.source for figure in practice.figures),
+                 *(link.source for link in practice.frameworks if link.source)]
         return {citation.source for citation in cited}
     raise ValueError(facet)
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from atlas.model.dataset import Dataset
 from atlas.publish.history import DataVersion, History
 from atlas.model.field_reference import FieldDoc, fields_of
-from atlas.model.records import CITING_KINDS, KINDS, Record
+from atlas.model.records import CITING_KINDS, KINDS, FrameworkLink, Record
 
 LIST_DELIMITER = "; "
 DATA_LICENSE = {
@@ -176,6 +176,11 @@ _FLATTENED: dict[str, tuple[Column, ...]] = {
 }
 
 
+def _link_doc(name: str) -> str:
+    """A framework link's field, as the model describes it."""
+    return FrameworkLink.model_fields[name].description
+
+
 def _column(doc: FieldDoc) -> Column:
     """The column of a field that holds text, ids, terms, a year or a date: described by the model."""
     kind = "list" if doc.is_list else {"year (1900–2100)": "integer", "date (YYYY-MM-DD)": "date"}.get(
@@ -205,11 +210,16 @@ def tables(publication: Publication) -> tuple[Table, ...]:
             _text("role", "Id of the organization's role.", lambda row: row[1].role),
             _text("note", "Detail on the role.", lambda row: row[1].note),
         ), lambda d: [(p, a) for p in d.practices.values() for a in p.actors]),
-        Table("practice-frameworks", "Frameworks and components each practice relates to", (), (
+        Table("practice-components", "Frameworks and components each practice serves, with the reason and "
+              "the kind of each link", ("practice", "framework", "component"), (
             _text("practice", "Id of the practice.", lambda row: row[0].id),
             _text("framework", "Id of the framework.", lambda row: row[1].framework),
-            _text("component", "Id of the component, if one.", lambda row: row[1].component),
-            _text("note", "How the practice relates to it.", lambda row: row[1].note),
+            _text("component", "Id of the component (empty: the framework as a whole).", lambda row: row[1].component),
+            _text("kind", _link_doc("kind"), lambda row: row[1].kind),
+            _text("reason", _link_doc("reason"), lambda row: row[1].reason),
+            _text("source", "Id of the source document of the passage, if one is cited.",
+                  lambda row: row[1].source.source if row[1].source else None),
+            _text("locator", "The passage in that source.", lambda row: row[1].source.locator if row[1].source else None),
         ), lambda d: [(p, f) for p in d.practices.values() for f in p.frameworks]),
         Table("framework-components", "Components of each framework (criteria, targets, objectives)",
               ("framework", "id"), (
@@ -329,6 +339,10 @@ def datapackage(data: Dataset, publication: Publication, json_files: list[tuple[
     }
 
 
+# Tables renamed since they were first published, with the name their first address used.
+FORMER_NAMES = {"practice-components": "practice-frameworks"}
+
+
 # --- every file ----------------------------------------------------------------------------------
 
 
@@ -347,5 +361,8 @@ def files(data: Dataset, publication: Publication) -> Iterator[tuple[str, str]]:
     yield "data/vocabularies.json", to_json(vocabularies_document(data, publication))
     json_files.append(("vocabularies", "Vocabularies (JSON)"))
     for table in tables(publication):
-        yield f"data/{table.name}.csv", csv_table(table, data)
+        content = csv_table(table, data)
+        yield f"data/{table.name}.csv", content
+        if table.name in FORMER_NAMES:  # an address once published keeps working
+            yield f"data/{FORMER_NAMES[table.name]}.csv", content
     yield "data/datapackage.json", to_json(datapackage(data, publication, json_files), indent=2)

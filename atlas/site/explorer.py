@@ -6,8 +6,10 @@ text. The file is kept lean because every visitor of the explorer downloads it: 
 ids and labels are listed once, and a practice refers to them by position in that list.
 
 Facet names are also the URL query parameters of the explorer (a contract with the benchmark):
-`lens`, `level`, `sector`, `mechanism`, `country`, `region`, `organization`, `framework`, `source`,
-plus `q` for the text filter.
+`lens`, `level`, `sector`, `mechanism`, `country`, `region`, `organization`, `framework`,
+`component`, `source`, plus `q` for the text filter. A component's value is `framework.component`
+(`component=pcmd.criterion-1`); its facet lists the components some practice links to, each under
+its framework's name (a value's third item).
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ JSON_PATH = "explore/practices.json"
 class Facet:
     key: str  # the URL query parameter
     label: str
-    values: Callable[[Dataset], list[tuple[str, str]]]  # (id, label) in display order
+    values: Callable[[Dataset], list[tuple[str, ...]]]  # (id, label[, group]) in display order
     of: Callable[[Dataset, Practice], list[str]]  # the value ids one practice has
 
 
@@ -53,6 +55,24 @@ def _records(kind: str) -> Callable[[Dataset], list[tuple[str, str]]]:
         records = sorted(data.table(kind).values(), key=lambda record: record.label.lower())
         return [(record.id, _with_acronym(record)) for record in records]
 
+    return values
+
+
+def component_value(framework_id: str, component_id: str) -> str:
+    """A framework component as the explorer's `component` parameter names it. Ids never hold a
+    dot, so the pair reads back unambiguously, and a dot needs no escaping in an address."""
+    return f"{framework_id}.{component_id}"
+
+
+def _components(data: Dataset) -> list[tuple[str, str, str]]:
+    """The components practices link to, framework by framework, each in its framework's order."""
+    values = []
+    for framework in sorted(data.frameworks.values(), key=lambda record: record.label.lower()):
+        linked = data.links_by_framework.get(framework.id, {})
+        for component in framework.components:
+            if linked.get(component.id):
+                label = f"{component.label}: {component.title}" if component.label else component.title
+                values.append((component_value(framework.id, component.id), label, _with_acronym(framework)))
     return values
 
 
@@ -80,6 +100,8 @@ FACETS: tuple[Facet, ...] = (
           lambda data, p: list(dict.fromkeys(actor.organization for actor in p.actors))),
     Facet("framework", "Framework", _records("framework"),
           lambda data, p: list(dict.fromkeys(link.framework for link in p.frameworks))),
+    Facet("component", "Framework component", _components,
+          lambda data, p: [component_value(link.framework, link.component) for link in p.frameworks if link.component]),
     Facet("source", "Source document", _records("source"), _sources_of),
 )
 FACET_KEYS = tuple(facet.key for facet in FACETS)
@@ -91,7 +113,7 @@ def explorer_data(data: Dataset) -> dict:
     positions: dict[str, dict[str, int]] = {}
     for facet in FACETS:
         values = facet.values(data)
-        positions[facet.key] = {value_id: i for i, (value_id, _) in enumerate(values)}
+        positions[facet.key] = {value[0]: i for i, value in enumerate(values)}
         facets.append({"key": facet.key, "label": facet.label, "values": [list(v) for v in values]})
     practices = []
     for practice in sorted(data.practices.values(), key=lambda p: p.title.lower()):

@@ -17,6 +17,7 @@ from mkdocs.exceptions import PluginError
 from atlas.model.dataset import Dataset
 from atlas.model.records import CITING_KINDS, Country, Framework, Organization, Practice, Source, VocabularyTerm
 from atlas.site.country_profile import Neighbourhoods
+from atlas.site.framework_view import FrameworkView
 from atlas.site.html_blocks import make_html_environment, render_block
 from atlas.site.templating import make_environment, make_page_environment
 
@@ -72,8 +73,7 @@ def country_context(site: PageRenderer, record: Country) -> dict:
 
 def framework_context(site: PageRenderer, record: Framework) -> dict:
     data = site.data
-    by_component = {key: _by_title(value) for key, value in data.practices_by_framework.get(record.id, {}).items()}
-    return {"by_component": by_component, "children": _by_title(data.frameworks_by_parent.get(record.id, []))}
+    return {"view": FrameworkView(data, record), "children": _by_title(data.frameworks_by_parent.get(record.id, []))}
 
 
 def organization_context(site: PageRenderer, record: Organization) -> dict:

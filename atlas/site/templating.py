@@ -21,6 +21,7 @@ from atlas.model.dataset import Dataset, citations_in
 from atlas.publish import citation as citation_formats
 from atlas.model.records import ID_PATTERN, KINDS
 from atlas.model.web_address import display_host
+from atlas.site.framework_view import LINK_KINDS
 from atlas.site.text import ProseRenderer, escape_markdown
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -157,6 +158,7 @@ def make_page_environment(dataset: Dataset, cite_block) -> jinja2.Environment:
         citation=citation,
         term_labels=term_labels,
         cite_block=cite_block,
+        link_kinds=LINK_KINDS,
     )
     # The shared macros, made once: an `{% import %}` in each template would make them again for
     # every page.

@@ -63,10 +63,11 @@
       facet.values.forEach(function (value, i) { index[value[0]] = i; });
       return { key: facet.key, label: facet.label, values: facet.values, index: index };
     });
-    /* The words filter also reads the names of a practice's countries, organizations and
-       frameworks (with their acronyms), so "Moldova", "UNDP" or "PCMD" find its practices. */
+    /* The words filter also reads the names of a practice's countries, organizations,
+       frameworks (with their acronyms) and components, so "Moldova", "UNDP", "PCMD" or
+       "institutional coherence" find its practices. */
     var named = this.facets.filter(function (f) {
-      return ["country", "organization", "framework"].indexOf(f.key) >= 0;
+      return ["country", "organization", "framework", "component"].indexOf(f.key) >= 0;
     });
     this.practices = data.practices.map(function (practice) {
       var names = [];
@@ -120,7 +121,16 @@
       legend.textContent = facet.label;
       fieldset.appendChild(legend);
       var boxes = [];
+      var group = null;
       facet.values.forEach(function (value) {
+        /* A value's third item names its group (a component's framework): a heading above it. */
+        if (value[2] && value[2] !== group) {
+          group = value[2];
+          var heading = document.createElement("p");
+          heading.className = "atlas-facet__group";
+          heading.textContent = group;
+          fieldset.appendChild(heading);
+        }
         var label = document.createElement("label");
         label.className = "atlas-facet__value";
         var box = document.createElement("input");

@@ -1,0 +1,119 @@
+"""What a framework page shows of the practices linked to it: for each component (and for the
+framework as a whole), its practices grouped by primary lens and then by region, each with its
+reason and the kind of its link; how many links of each kind; and the components × lenses matrix,
+whose counts open the explorer on the same practices.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from atlas.model.dataset import ComponentLink, Dataset
+from atlas.model.records import Component, Framework, Practice, VocabularyTerm
+from atlas.site.explorer import component_value, countries_of
+
+# What each kind of link says to a reader, on every page that shows one.
+LINK_KINDS = {"stated": "the source links it", "classified": "classified by the atlas"}
+NO_REGION = "No single country (regional or global)"
+SEVERAL_REGIONS = "Several regions"
+
+
+def region_label(data: Dataset, practice: Practice) -> str:
+    """The one region a practice's countries lie in, or which of the two catch-alls it falls in."""
+    regions = dict.fromkeys(data.countries[code].region for code in countries_of(practice))
+    if not regions:
+        return NO_REGION
+    if len(regions) > 1:
+        return SEVERAL_REGIONS
+    return data.term("regions", next(iter(regions))).label
+
+
+@dataclass(frozen=True)
+class RegionGroup:
+    region: str
+    links: list[ComponentLink]
+
+
+@dataclass(frozen=True)
+class LensGroup:
+    lens: VocabularyTerm
+    regions: list[RegionGroup]
+
+    @property
+    def count(self) -> int:
+        return sum(len(group.links) for group in self.regions)
+
+
+@dataclass(frozen=True)
+class ComponentSection:
+    """A component's practices (`component` None: links to the framework as a whole)."""
+
+    component: Component | None
+    lenses: list[LensGroup]
+    stated: int
+    classified: int
+    explorer_query: str  # the explorer's address query that shows exactly these practices
+
+    @property
+    def count(self) -> int:
+        return self.stated + self.classified
+
+
+@dataclass(frozen=True)
+class MatrixRow:
+    component: Component
+    cells: list[tuple[VocabularyTerm, int, str]]  # lens, practices with it (any lens), explorer query
+    total: int
+
+
+class FrameworkView:
+    """The linked practices of one framework, computed once for its page."""
+
+    def __init__(self, data: Dataset, framework: Framework):
+        self.data = data
+        self.framework = framework
+        links = data.links_by_framework.get(framework.id, {})
+        self.sections = {
+            component.id: self._section(component, links.get(component.id, [])) for component in framework.components
+        }
+        self.whole = self._section(None, links.get(None, [])) if links.get(None) else None
+
+    def _section(self, component: Component | None, links: list[ComponentLink]) -> ComponentSection:
+        by_title = sorted(links, key=lambda item: item.practice.title.lower())
+        lenses = []
+        for lens in self.data.terms("lenses"):
+            in_lens = [item for item in by_title if item.practice.lenses.primary.lens == lens.id]
+            regions: dict[str, list[ComponentLink]] = {}
+            for item in in_lens:
+                regions.setdefault(region_label(self.data, item.practice), []).append(item)
+            if in_lens:
+                lenses.append(LensGroup(lens, [RegionGroup(name, items) for name, items in sorted(
+                    regions.items(), key=lambda pair: (pair[0] in (NO_REGION, SEVERAL_REGIONS), pair[0]))]))
+        stated = sum(1 for item in links if item.link.kind == "stated")
+        query = (f"component={component_value(self.framework.id, component.id)}" if component
+                 else f"framework={self.framework.id}")
+        return ComponentSection(component, lenses, stated, len(links) - stated, query)
+
+    @property
+    def linked_practices(self) -> int:
+        """How many practices link to the framework or any of its components."""
+        ids = {item.practice.id for links in self.data.links_by_framework.get(self.framework.id, {}).values()
+               for item in links}
+        return len(ids)
+
+    @property
+    def covered(self) -> list[Component]:
+        """The components at least one practice serves."""
+        return [c for c in self.framework.components if self.sections[c.id].count]
+
+    def matrix(self) -> list[MatrixRow]:
+        """Components × lenses: practices linked to the component with the lens, primary or not."""
+        rows = []
+        for component in self.framework.components:
+            practices = [item.practice for item in self.data.links_by_framework.get(
+                self.framework.id, {}).get(component.id, [])]
+            value = component_value(self.framework.id, component.id)
+            cells = [(lens, sum(1 for p in practices if lens.id in self.data.lenses_of(p)),
+                      f"component={value}&lens={lens.id}") for lens in self.data.terms("lenses")]
+            rows.append(MatrixRow(component, cells, len(practices)))
+        return rows
