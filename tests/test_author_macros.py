@@ -54,7 +54,7 @@ def test_the_component_lists_the_practices_linked_to_it(parsed, dataset, site_bu
 
 @pytest.fixture(scope="module")
 def site_build(dataset):
-    return SimpleNamespace(data=dataset, renderer=PageRenderer(dataset, cite_block=lambda record: None))
+    return SimpleNamespace(data=dataset, renderer=PageRenderer(dataset, cite_block=lambda record: None, improve_links=lambda record: None))
 
 
 @pytest.mark.parametrize("call, message", [

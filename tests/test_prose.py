@@ -73,7 +73,7 @@ def test_a_recursion_error_while_rendering_names_the_record(dataset):
 
     from atlas.site.pages import PageRenderer
 
-    renderer = PageRenderer(dataset, cite_block=lambda record: None)
+    renderer = PageRenderer(dataset, cite_block=lambda record: None, improve_links=lambda record: None)
 
     def recursing(text):
         raise RecursionError("maximum recursion depth exceeded")

@@ -19,6 +19,7 @@ from atlas.site.author_macros import AUTHOR_MACROS
 from atlas.site.browse_macros import MACROS as BROWSE_MACROS
 from atlas.site.data_reference import data_reference_context
 from atlas.site.pages import PAGE_KINDS, coverage_context, index_groups, lens_count
+from atlas.site.repository import REPORT_FORM, SUGGEST_FORM
 from atlas.site.site_build import SiteBuild
 
 
@@ -70,7 +71,22 @@ def changelog_days(site: SiteBuild) -> Markup:
                                available=current.history.available, limit=changelog.DAYS_SHOWN)
 
 
-MACROS = (record_index, home, source_coverage, data_reference, data_downloads, changelog_days, *BROWSE_MACROS)
+def repository_link(site: SiteBuild, target: str) -> Markup:
+    """An address in the site's repository, for the Contribute pages: `report` and `suggest` (the
+    issue forms), `new-practice` (GitHub's new-file page in data/practices), `contributing`."""
+    repository = site.repository
+    targets = {
+        "report": lambda: repository.issue_form_url(REPORT_FORM),
+        "suggest": lambda: repository.issue_form_url(SUGGEST_FORM),
+        "new-practice": lambda: repository.new_file_url("data/practices"),
+        "contributing": lambda: repository.file_url("CONTRIBUTING.md"),
+    }
+    if target not in targets:
+        raise ValueError(f"repository_link takes one of {', '.join(targets)}; got {target!r}")
+    return Markup(targets[target]())
+
+
+MACROS = (record_index, repository_link, home, source_coverage, data_reference, data_downloads, changelog_days, *BROWSE_MACROS)
 
 
 def define_env(env) -> None:

@@ -154,10 +154,10 @@ PAGE_KINDS: dict[str, PageKind] = {
 class PageRenderer:
     """Renders record pages and the building blocks of hand-written pages for one data set."""
 
-    def __init__(self, data: Dataset, cite_block: Callable):
+    def __init__(self, data: Dataset, cite_block: Callable, improve_links: Callable):
         self.data = data
         self.environment = make_environment(data)
-        self.page_environment = make_page_environment(data, cite_block)
+        self.page_environment = make_page_environment(data, cite_block, improve_links)
         self.html_environment = make_html_environment()
         self.neighbourhoods = Neighbourhoods(data)
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import gc
 
 from mkdocs.exceptions import PluginError
+from mkdocs.config import base, config_options
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
@@ -20,6 +21,7 @@ from atlas.site.pages import PAGE_KINDS
 from atlas.site.previews import preview_of
 from atlas.site.record_page import RecordPage
 from atlas.site.redirects import redirect_files
+from atlas.site.repository import Repository
 from atlas.site.site_build import SiteBuild
 
 # The source of every record page: a placeholder. RecordPage renders the page from the record
@@ -28,7 +30,13 @@ from atlas.site.site_build import SiteBuild
 PAGE_SOURCE = "<!-- {kind} {id}: rendered by atlas/site/record_page.py -->\n"
 
 
-class AtlasPlugin(BasePlugin):
+class AtlasConfig(base.Config):
+    # The GitHub repository the site is built from: its edit links and error reports go there.
+    repository = config_options.Type(str)
+    branch = config_options.Type(str, default="main")
+
+
+class AtlasPlugin(BasePlugin[AtlasConfig]):
     def __init__(self):
         super().__init__()
         self._site: SiteBuild | None = None
@@ -42,7 +50,13 @@ class AtlasPlugin(BasePlugin):
     def on_config(self, config):
         if not config.use_directory_urls:
             raise PluginError("record pages link each other as <folder>/<id>/: keep use_directory_urls on")
-        self._site = SiteBuild(config)
+        try:
+            repository = Repository(self.config.repository, self.config.branch)
+        except ValueError as error:
+            raise PluginError(f"plugins > atlas > repository in mkdocs.yml: {error}") from None
+        # Material's "Edit this page" on hand-written pages; record pages edit their YAML file.
+        config.edit_uri = repository.docs_edit_uri
+        self._site = SiteBuild(config, repository)
         # Shown in the footer of every page (overrides/partials/copyright.html).
         config.extra["atlas_data_version"] = self._site.publication.version.label
         # The data set stays as it is until the build ends: keep the garbage collector from
@@ -61,7 +75,7 @@ class AtlasPlugin(BasePlugin):
                     content=PAGE_SOURCE.format(kind=page_kind.kind, id=record_id),
                     inclusion=InclusionLevel.NOT_IN_NAV,
                 )
-                RecordPage(generated, config, page_kind, record, site.renderer)  # becomes generated.page
+                RecordPage(generated, config, page_kind, record, site.renderer, site.repository)  # becomes generated.page
                 files.append(generated)
         for redirect in redirect_files(config, site.redirects):
             files.append(redirect)

@@ -16,6 +16,7 @@ from mkdocs.structure.toc import TableOfContents, get_toc
 
 from atlas.site.pages import PageKind, PageRenderer
 from atlas.site.previews import attribute, record_description
+from atlas.site.repository import Repository
 
 _HEADING = re.compile(r'<h([1-6]) id="([^"]+)">(.*?)<a class="headerlink"')
 _TAG = re.compile(r"<[^>]+>")
@@ -24,7 +25,7 @@ _TAG = re.compile(r"<[^>]+>")
 class RecordPage(Page):
     """A record's page; `write_content` makes its HTML."""
 
-    def __init__(self, file, config, page_kind: PageKind, record, renderer: PageRenderer):
+    def __init__(self, file, config, page_kind: PageKind, record, renderer: PageRenderer, repository: Repository):
         super().__init__(None, file, config)
         self.page_kind = page_kind
         self.record = record
@@ -32,10 +33,8 @@ class RecordPage(Page):
         # The whole page while the search plugin reads only its searchable part (see plugin.py).
         self.set_aside: str | None = None
         # "Edit this page" opens the record's YAML file, not a page that exists only in the build.
-        if config.edit_uri:
-            repository_edit = config.edit_uri.removesuffix("/").removesuffix("docs")
-            data_file = f"{record.folder}/{record.id}" if hasattr(record, "folder") else "vocabularies/lenses"
-            self.edit_url = f"{repository_edit}data/{data_file}.yaml"
+        data_file = f"{record.folder}/{record.id}" if hasattr(record, "folder") else "vocabularies/lenses"
+        self.edit_url = repository.edit_url(f"data/{data_file}.yaml")
 
     def render(self, config, files) -> None:
         # Only the title here. MkDocs renders every page before it writes any, so HTML made here

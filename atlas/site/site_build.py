@@ -20,6 +20,7 @@ from atlas.loader import load
 from atlas.read.problems import report_lines
 from atlas.site import publishing
 from atlas.site.pages import PageRenderer
+from atlas.site.repository import Repository
 
 
 def data_dir(config_file: str) -> Path:
@@ -28,7 +29,7 @@ def data_dir(config_file: str) -> Path:
 
 
 class SiteBuild:
-    def __init__(self, config):
+    def __init__(self, config, repository: Repository):
         folder = data_dir(config.config_file_path)
         result = load(folder, shown_as="data")
         if result.problems:
@@ -48,5 +49,14 @@ class SiteBuild:
             version=version,
             history=record_history,
         )
+        self.repository = repository
         self.renderer = PageRenderer(
-            self.data, cite_block=functools.partial(publishing.cite_block, self.publication, self.data))
+            self.data, cite_block=functools.partial(publishing.cite_block, self.publication, self.data),
+            improve_links=self.improve_links)
+
+    def improve_links(self, record) -> tuple[str, str] | None:
+        """Where a reader edits a record's file and reports an error in it (None: not a record)."""
+        if not hasattr(record, "folder"):
+            return None
+        return (self.repository.edit_url(f"data/{record.folder}/{record.id}.yaml"),
+                self.repository.report_url(self.publication.url(record), f"{record.kind}/{record.id}", record.label))

@@ -95,8 +95,9 @@ def make_environment(dataset: Dataset) -> jinja2.Environment:
     return environment
 
 
-def make_page_environment(dataset: Dataset, cite_block) -> jinja2.Environment:
-    """`cite_block(record)` gives what a record page's "Cite this page" section shows."""
+def make_page_environment(dataset: Dataset, cite_block, improve_links) -> jinja2.Environment:
+    """`cite_block(record)` gives what a record page's "Cite this page" section shows;
+    `improve_links(record)`, where to edit its file and report an error in it (or None)."""
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(PAGE_TEMPLATES),
         auto_reload=False,
@@ -158,6 +159,7 @@ def make_page_environment(dataset: Dataset, cite_block) -> jinja2.Environment:
         citation=citation,
         term_labels=term_labels,
         cite_block=cite_block,
+        improve_links=improve_links,
         link_kinds=LINK_KINDS,
     )
     # The shared macros, made once: an `{% import %}` in each template would make them again for
