@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from atlas.contrib import editor_headers
+from atlas.contrib import change_summary, editor_headers
 
 from atlas.contrib import link_check
 
@@ -146,6 +146,17 @@ def links(arguments) -> int:
     return link_check.run(result.dataset, timeout=arguments.timeout, workers=arguments.workers)
 
 
+def changes(arguments) -> int:
+    """Write what the records change against a base commit, as Markdown, for reviewers."""
+    try:
+        summary = change_summary.summarize(Path(arguments.data), arguments.base)
+    except ValueError as error:
+        print(f"atlas changes: {error}", file=sys.stderr)
+        return 1
+    print(summary.markdown())
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="atlas", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -178,6 +189,10 @@ def main(argv: list[str] | None = None) -> int:
     link.add_argument("--timeout", type=float, default=20, help="seconds per request (default: 20)")
     link.add_argument("--workers", type=int, default=8, help="requests at a time (default: 8)")
     link.set_defaults(run=links)
+    summary = commands.add_parser("changes", help="list, in words, what the records change against a base commit")
+    summary.add_argument("--base", required=True, help="the commit or branch to compare with, e.g. origin/main")
+    summary.add_argument("--data", default="data", help="the data folder (default: data)")
+    summary.set_defaults(run=changes)
     arguments = parser.parse_args(argv)
     return arguments.run(arguments)
 
