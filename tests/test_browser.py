@@ -25,6 +25,8 @@ PAGE_TYPES = {
     "explorer": "/explore/?lens=vertical&sector=health",
     "comparison tables": "/explore/compare/",
     "about": "/about/",
+    "how to help": "/contribute/",
+    "propose a practice": "/contribute/propose/",
 }
 
 

@@ -229,6 +229,17 @@ def test_hostile_pages_run_no_record_script_in_a_browser(hostile_browser_page, h
     assert events["dialogs"] == [] and events["foreign"] == []
 
 
+def test_the_propose_form_offers_hostile_names_as_text(hostile_browser_page):
+    """The form's pickers list every record by its name: a hostile name is a choice's label, inert."""
+    base, page, events = hostile_browser_page
+    page.goto(f"{base}/contribute/propose/")
+    page.wait_for_selector("#practice-form[data-ready]")
+    labels = page.eval_on_selector_all("#pf-picks-organization option", "options => options.map(o => o.label)")
+    assert any(label.startswith("F") and "<script>" in label for label in labels)
+    assert page.evaluate("document.querySelectorAll('[onerror],[onload],[onclick],[onmouseover]').length") == 0
+    assert events["dialogs"] == [] and events["foreign"] == []
+
+
 def test_search_results_show_hostile_text_as_text(hostile_browser_page):
     base, page, events = hostile_browser_page
     page.goto(f"{base}/")

@@ -37,6 +37,9 @@ class FieldDoc:
     refers_to: str | None  # record kind, for references
     nested: type[BaseModel] | None  # for mappings
     bounds: tuple[int | None, int | None]  # smallest and largest value, for numbers
+    max_length: int | None  # characters, for text
+    choices: tuple[str, ...]  # the allowed values of a field that takes one of a few fixed words
+    is_name: bool  # a title, name or heading: copied text is allowed, up to model.MAX_NAME_WORDS
 
     @property
     def type_text(self) -> str:
@@ -79,6 +82,9 @@ def describe(name: str, info: FieldInfo) -> FieldDoc:
               next((m.le for m in everything if hasattr(m, "le")), None))
     nested = base if isinstance(base, type) and issubclass(base, BaseModel) else None
     checks = [m.func for m in everything if isinstance(m, AfterValidator)]
+    # A list's own bounds are on the outside; its items' length limit is inside.
+    max_length = next((m.max_length for m in (inner if is_list else everything) if getattr(m, "max_length", None)), None)
+    choices = typing.get_args(base) if typing.get_origin(base) is typing.Literal else ()
     if vocabulary:
         value_type = f"term of {vocabulary}"
     elif refers_to:
@@ -97,8 +103,11 @@ def describe(name: str, info: FieldInfo) -> FieldDoc:
         value_type = "mapping"
     else:
         value_type = next((_VALUE_TYPES[c] for c in checks if c in _VALUE_TYPES), "text")
+    if choices:
+        value_type = " or ".join(choices)
     return FieldDoc(name, (info.description or "").strip(), info.is_required(), is_list, min_items,
-                    value_type, vocabulary, refers_to, nested, bounds)
+                    value_type, vocabulary, refers_to, nested, bounds, max_length, choices,
+                    model._check_name in checks)
 
 
 def article(noun: str) -> str:

@@ -1,4 +1,5 @@
-"""Macros of the browsing pages: the explorer, the comparison tables and the world map.
+"""Macros of the browsing pages: the explorer, the comparison tables and the world map; and the
+form that proposes a practice.
 
 Each takes the build's `SiteBuild` first (bound by macros.define_env), then `root`, the way from
 the calling page to the top of the site ("" or "../").
@@ -10,6 +11,8 @@ from markupsafe import Markup
 
 from atlas.site.explorer import FACETS, explorer_list
 from atlas.site.overviews import cross_tables
+from atlas.site.practice_form import practice_form
+from atlas.site.repository import SUGGEST_FORM
 from atlas.site.worldmap import HEIGHT, WIDTH, legend, map_countries, missing_outlines
 
 
@@ -44,4 +47,10 @@ def world_map(site, root: str = "../") -> Markup:
     )
 
 
-MACROS = (explorer, compare_tables, world_map)
+def propose_form(site) -> Markup:
+    """The "Propose a practice" form, made from the data model (practice_form.py)."""
+    return site.renderer.html_block("practice-form.html.j2", fields=practice_form(site.data),
+                                    suggest_url=site.repository.issue_form_url(SUGGEST_FORM))
+
+
+MACROS = (explorer, compare_tables, world_map, propose_form)

@@ -16,7 +16,7 @@ from mkdocs.config import base, config_options
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
-from atlas.site import explorer, publishing, search_index, theme_fixes, theme_parts, whitespace
+from atlas.site import explorer, practice_form, publishing, search_index, theme_fixes, theme_parts, whitespace
 from atlas.site.pages import PAGE_KINDS
 from atlas.site.previews import preview_of
 from atlas.site.record_page import RecordPage
@@ -80,6 +80,8 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
         for redirect in redirect_files(config, site.redirects):
             files.append(redirect)
         files.append(File.generated(config, explorer.JSON_PATH, content=explorer.explorer_json(site.data)))
+        files.append(File.generated(config, practice_form.JSON_PATH,
+                                    content=practice_form.form_json(site.data, site.repository)))
         return publishing.add_files(files, config, site.data, site.publication)
 
     def on_env(self, env, config, files):
