@@ -27,9 +27,50 @@ def test_every_count_in_the_comparison_tables_is_the_number_of_practices_its_lin
 def test_the_comparison_tables_have_a_row_for_each_country_with_practices(parsed, site, dataset):
     soup = soup_of(parsed, "explore/compare")
     table = soup.find(id="country-by-lens").find_next("table")
-    names = [row.select_one("td").get_text() for row in table.select("tbody tr")]
+    names = [row.select_one("td").get_text() for row in table.select("tbody tr")][:-1]  # the last: totals
     with_practices = [c.name for c in dataset.countries.values() if dataset.practices_by_country.get(c.id)]
     assert sorted(names) == sorted(with_practices)
+
+
+def test_comparison_rows_come_largest_first_and_the_last_row_totals_each_practice_once(parsed, dataset):
+    soup = soup_of(parsed, "explore/compare")
+    for table in soup.select("article .atlas-compare table"):
+        rows = table.select("tbody tr")
+        totals = [int(row.select("td")[-1].get_text()) for row in rows[:-1]]
+        assert totals == sorted(totals, reverse=True)
+        assert rows[-1].select_one("td").get_text() == "All practices"
+        for cell in rows[-1].select("td a"):
+            filters = parse_qs(urlsplit(cell["href"]).query)
+            assert int(cell.get_text()) == len(expected(dataset, filters))
+        # Each count's bar is its share of the table's largest count.
+        counts = [(int(td.a.get_text()), td.select_one(".atlas-bar")) for row in rows[:-1]
+                  for td in row.select("td")[1:-1] if td.a]
+        largest = max(count for count, _ in counts)
+        for count, bar in counts:
+            assert bar["style"] == f"--share: {count / largest:.2f}"
+
+
+def test_sorting_a_comparison_column_reorders_it_says_so_and_keeps_it_in_the_address(browser, base_url):
+    page = browser.new_page()
+    page.goto(base_url + "/explore/compare/")
+    table = page.locator('[data-table="country-by-lens"] table')
+    header = table.locator("thead th").nth(3)  # Engagement
+    assert table.locator("thead th").nth(4).get_attribute("aria-sort") == "descending"
+    header.locator("button").focus()
+    page.keyboard.press("Enter")
+    values = [int(v) for v in table.locator("tbody tr td:nth-child(4)").all_text_contents()]
+    assert values == sorted(values, reverse=True) and header.get_attribute("aria-sort") == "descending"
+    assert table.locator("thead th").nth(4).get_attribute("aria-sort") is None
+    assert "sort=country-by-lens.3.desc" in page.url
+    header.locator("button").click()
+    values = [int(v) for v in table.locator("tbody tr td:nth-child(4)").all_text_contents()]
+    assert values == sorted(values) and header.get_attribute("aria-sort") == "ascending"
+    assert table.locator("tfoot td").first.text_content() == "All practices"
+    page.goto(base_url + "/explore/compare/?sort=country-by-lens.0.asc")
+    names = table.locator("tbody tr td:first-child").all_text_contents()
+    assert names == sorted(names, key=str.casefold) or names == sorted(names)
+    assert table.locator("thead th").first.get_attribute("aria-sort") == "ascending"
+    page.close()
 
 
 def test_the_map_has_one_named_link_per_country_record_and_hides_the_rest(parsed, site, dataset):

@@ -1,7 +1,10 @@
 """Tables that compare: practices counted by lens and sector, lens and level, country and lens.
 
 Each cell links to the explorer filtered to the practices it counts, so the counts here and the
-explorer's always agree (both count a practice under its primary and its secondary lenses).
+explorer's always agree (both count a practice under its primary and its secondary lenses). Rows
+come largest total first; the last row totals each column, counting each practice once. A bar
+beside each count shows its size against the table's largest cell; docs/assets/compare.js sorts
+the tables in the browser.
 """
 
 from __future__ import annotations
@@ -20,6 +23,14 @@ from atlas.site.explorer import countries_of
 class Cell:
     count: int
     query: Markup  # explorer query string, from validated ids only
+    share: float = 0.0  # of the table's largest count, for the bar beside it
+
+    @property
+    def bar_style(self) -> Markup:
+        return Markup(f"--share: {self.share:.2f}")
+
+    def scaled(self, largest: int) -> Cell:
+        return Cell(self.count, self.query, round(self.count / largest, 2) if largest else 0.0)
 
 
 @dataclass(frozen=True)
@@ -36,6 +47,7 @@ class CrossTable:
     row_heading: str
     columns: list[str]
     rows: list[Row]
+    totals: Row  # each column's practices, each once
 
 
 def _query(**values: str) -> Markup:
@@ -60,7 +72,18 @@ def _table(data: Dataset, anchor, title, row_heading, row_facet, rows, values_of
             for lens in lenses
         ]
         table_rows.append(Row(row_label, cells, Cell(len(practices), _query(**{row_facet: row_id}))))
-    return CrossTable(anchor, title, row_heading, [lens.label for lens in lenses], table_rows)
+    table_rows.sort(key=lambda row: (-row.total.count, row.label.lower()))
+    largest = max((cell.count for row in table_rows for cell in row.cells), default=0)
+    table_rows = [Row(row.label, [cell.scaled(largest) for cell in row.cells], row.total) for row in table_rows]
+    # Each practice once, whatever its rows: the explorer ORs the values of one facet.
+    in_table = {p.id: p for row_id, _ in rows for p in practices_by_row.get(row_id, [])}
+    every_row = [(row_facet, row_id) for row_id, _ in rows if practices_by_row.get(row_id)]
+    totals = Row("All practices", [
+        Cell(sum(1 for p in in_table.values() if lens.id in data.lenses_of(p)),
+             Markup(urlencode([*every_row, ("lens", lens.id)])))
+        for lens in lenses
+    ], Cell(len(in_table), Markup(urlencode(every_row))))
+    return CrossTable(anchor, title, row_heading, [lens.label for lens in lenses], table_rows, totals)
 
 
 def cross_tables(data: Dataset) -> list[CrossTable]:

@@ -11,11 +11,5 @@
     });
   }
 
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(mark);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", mark);
-  } else {
-    mark();
-  }
+  window.atlasOnEveryPage(mark);
 })();
