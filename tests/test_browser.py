@@ -2,7 +2,9 @@
 the map, the search, and every page type without console errors, foreign requests or serious
 accessibility violations."""
 
+import json
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -87,6 +89,34 @@ def test_search_finds_records_by_alias_country_and_without_accents(browser, base
     paths = items.locator("a").evaluate_all("links => links.map(a => new URL(a.href).pathname)")
     assert "/" + expected in paths[:5], paths[:5]
     assert page.errors == [] and page.foreign == []
+
+
+@pytest.mark.parametrize("query, expected, kind", [
+    ("whole-of-government", "lenses/horizontal/", None),
+    ("multi-level governance", "lenses/vertical/", None),
+    ("whole-of-society", "lenses/engagement/", None),
+    ("PCMD", "frameworks/pcmd/", "Framework"),
+    ("padron", "practices/barcelona-padron/", "Practice"),
+    ("Moldova", "countries/mda/", "Country"),
+    ("UNDP", "organizations/undp/", "Organization"),
+])
+def test_the_top_search_result_is_the_concept_or_record_and_says_what_kind_it_is(browser, base_url, query, expected, kind):
+    page = watched_page(browser, base_url)
+    page.goto(base_url + "/")
+    first = site_search(page, query).first
+    assert urlsplit(first.locator("a").first.get_attribute("href")).path == "/" + expected
+    heading = first.locator("article").first.locator("h1").text_content().strip()
+    if kind:
+        assert heading.startswith(f"{kind}: ")
+    page.close()
+
+
+def test_search_leaves_out_the_changelog_performance_and_data_reference(site):
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    pages = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert not pages & {"changelog/", "performance/", "contribute/data-reference/"}
+    # The form's help texts are the model's field descriptions: its page is found by its introduction.
+    assert not any("Id of one of the framework's components" in doc["text"] for doc in index["docs"])
 
 
 def test_search_works_on_a_phone(browser, base_url):

@@ -55,7 +55,8 @@ def test_the_contribute_page_leads_to_the_forms_the_editor_and_the_criteria(pars
     assert "inclusion-criteria/" in hrefs  # contribute/index.md is the page at /contribute/
     # In the readers' menu, under Contribute, with the developers' Performance page.
     menu = [a.get_text(strip=True) for a in soup.select(".md-nav--primary a.md-nav__link")]
-    assert menu.index("How to help") < menu.index("Inclusion criteria") < menu.index("Performance")
+    assert menu.index("Contribute") < menu.index("Propose a practice") < menu.index("Inclusion criteria") < menu.index("Performance")
+    assert "Performance" not in menu[:menu.index("Contribute")]
 
 
 def test_no_page_names_the_repository_except_through_the_setting():

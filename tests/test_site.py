@@ -101,12 +101,17 @@ def test_every_page_shows_the_same_navigation_with_every_title(site, parsed, dat
     """Pages are built one after another; the navigation of the last ones names the first ones."""
     def labels(path: Path) -> list[str]:
         soup = parsed(path.relative_to(site).as_posix())
-        links = soup.select("nav.md-nav--primary .md-nav__link:not([for='__toc'])")
-        # The current page's own table of contents sits in the navigation too: not compared.
-        return [a.get_text(" ", strip=True) for a in links if not a.find_parent("nav", class_="md-nav--secondary")]
+        # Links and section labels; a section with an index page shows its label as that page's link.
+        links = soup.select("nav.md-nav--primary a.md-nav__link, nav.md-nav--primary label.md-nav__link:not([for='__toc'])")
+        # The current page's own table of contents sits in the navigation too: not compared. A
+        # section's fold toggle is a label with no text beside its linked title.
+        return [a.get_text(" ", strip=True) for a in links if not a.find_parent("nav", class_="md-nav--secondary")
+                and (a.name != "label" or a.get_text(strip=True))]
 
     expected = labels(site / "index.html")
     assert "Lenses" in expected and "Practices" in expected
+    # No section repeats its own name as its first page ("Lenses › Lenses").
+    assert expected.count("Lenses") == 1 and expected.count("Contribute") == 1
     last_practice = sorted(dataset.practices)[-1]
     for path in (site / "about" / "index.html", site / "practices" / last_practice / "index.html",
                  site / "sources" / "index.html", site / "contribute" / "data-reference" / "index.html"):
@@ -124,10 +129,16 @@ def test_every_record_page_has_an_edit_link_to_its_yaml_file(parsed, dataset):
 
 
 def test_the_home_page_shows_counts_computed_from_the_data(parsed, dataset):
-    text = parsed("index.html").get_text(" ")
-    assert f"{len(dataset.practices)} " in text
-    for lens in ("Horizontal integration", "Vertical integration", "Engagement"):
-        assert lens in text
+    soup = parsed("index.html")
+    counts = {a.get_text(" ", strip=True): a["href"] for a in soup.select("article .atlas-counts a")}
+    assert counts == {
+        f"{len(dataset.practices)} practices": "practices/", f"{len(dataset.countries)} countries": "countries/",
+        f"{len(dataset.frameworks)} frameworks": "frameworks/",
+        f"{len(dataset.organizations)} organizations": "organizations/",
+        f"{len(dataset.sources)} source documents": "sources/",
+    }
+    cards = [card.find("a").get_text() for card in soup.select("article .atlas-lens-cards > ul > li")]
+    assert cards == [term.label for term in dataset.terms("lenses")]
 
 
 def test_no_page_loads_anything_from_another_host(site, parsed):
@@ -268,3 +279,28 @@ def test_a_citation_leads_to_its_section_on_the_source_page_which_lists_the_reco
                 assert f"../../{folder}/{record.id}/" in {a["href"] for a in listed.select("a[href]")}, (record.id, anchor)
                 checked += 1
     assert checked > 1000
+
+
+def test_a_country_without_practices_says_so_once_and_shows_what_it_has(parsed, dataset):
+    empty = [c for c in dataset.countries.values() if not dataset.practices_by_country.get(c.id)]
+    assert empty
+    for country in empty:
+        soup = page(parsed, "countries", country.id)
+        text = " ".join(soup.select_one("article").get_text(" ").split())
+        assert text.count("describe no practice") == 1
+        assert "primary lens" not in text
+        assert not [h for h in soup.select("article h3") if h.get("id") in {t.id for t in dataset.terms("lenses")}]
+
+
+def test_the_404_page_offers_the_search_and_the_main_ways_in(site):
+    soup = BeautifulSoup((site / "404.html").read_text(encoding="utf-8"), "lxml")
+    article = soup.select_one("article")
+    assert "Page not found" in article.get_text() and "Search for it" in article.get_text()
+    assert soup.select_one("input[data-md-component='search-query']") is not None
+    root = urlsplit(re.search(r"^site_url: (\S+)$", (Path(__file__).parent.parent / "mkdocs.yml").read_text(),
+                              re.MULTILINE).group(1)).path
+    targets = [a["href"] for a in article.select("a[href]")]
+    assert len(targets) >= 6
+    for href in targets:
+        assert href.startswith(root)
+        assert (site / href.removeprefix(root) / "index.html").is_file(), href

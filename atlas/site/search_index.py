@@ -11,6 +11,11 @@ writes the index), and pages marked `search: exclude` (the explorer) are not ind
 Accent-insensitive: lunr matches words exactly, so "padron" would not find "Padrón". Each entry
 whose title or text has accented words gets `folded_title` / `folded_text` fields with those words
 without accents, weighted like the title and the text; the fields are searched but never shown.
+A record's aliases join its `folded_title`, so an acronym finds its record first.
+
+Results say what they found: a record page's own entry (its breadcrumbs) is titled with the kind
+of the record ("Practice: ...", "Country: ..."), the heading Material shows for the page's hits. Lens pages, which define the
+atlas's concepts, weigh more than any title that merely names one.
 """
 
 from __future__ import annotations
@@ -30,13 +35,22 @@ KEPT_SECTIONS: dict[str, frozenset[str]] = {
     "lenses": frozenset(),  # its introduction: its sections list practices
 }
 FOLDED_FIELDS = {"folded_title": {"boost": 1000.0}, "folded_text": {"boost": 1.0}}
-# A country's name is in the title of many practices; its profile should come first.
+# A country's, organization's or framework's name is in the title of many practices ("IOM-UNDP
+# Global Joint Programme"): its own page should come first. A lens page defines its concept
+# ("whole-of-government", "multi-level governance"): found first for it.
+NAMED_IN_TITLES = ("countries", "organizations", "frameworks")
 COUNTRY_BOOST = 3
+LENS_BOOST = 2000
+# What a result says it is: the kind of record of each folder, shown as the page entry's text.
+KIND_LABELS = {kind.folder: "Source document" if kind.kind == "source" else kind.kind.capitalize()
+               for kind in PAGE_KINDS.values()}
 _WORD = re.compile(r"[^\W\d_]+")
 _SECTION = re.compile(r'(?=<h2 id=")')
 _SECTION_ID = len('<h2 id="')
 _EXCLUDED = "<div data-search-exclude>"
 _TAG = re.compile(r"<[^>]+>")
+# A record's other names, as the title of its page shows them (templates/pages/_parts.html.j2).
+_ALSO_KNOWN_AS = re.compile(r"^<p>Also known as (.*?)</p>")
 
 
 def fold(text: str) -> str:
@@ -93,15 +107,24 @@ def make_lean(entries: list[dict], fields: dict) -> None:
             opened.add(path)
         if not keeps(entry["location"], opens_page):
             continue
-        if not anchor and path.count("/") == 2 and path.split("/")[0] in KEPT_SECTIONS:
+        folder = path.split("/")[0]
+        if not anchor and path.count("/") == 2 and folder in KEPT_SECTIONS:
             # A record page's own entry holds only its breadcrumbs; its text is the next entry.
+            # The result's heading says what kind of record it found ("Practice: ...").
             entry["text"] = ""
-        if path.startswith("countries/") and path.count("/") == 2 and (not anchor or opens_page):
+            entry["title"] = f"{KIND_LABELS[folder]}: {entry['title']}"
+        if folder == "lenses" and path.count("/") == 2:  # its title and its definition
+            entry["boost"] = LENS_BOOST
+        if folder in NAMED_IN_TITLES and path.count("/") == 2 and (not anchor or opens_page):
             entry["boost"] = COUNTRY_BOOST
         for field, source in (("folded_title", "title"), ("folded_text", "text")):
             folded = folded_words(entry.get(source, ""))
             if folded:
                 entry[field] = folded
+        if opens_page and (aliases := _ALSO_KNOWN_AS.match(entry.get("text", ""))):
+            # Aliases weigh like the title: "PCMD", "HTAs" or "Padron" find their record first.
+            names = " ".join(_WORD.findall(fold(_TAG.sub(" ", aliases.group(1))))).lower()
+            entry["folded_title"] = f"{entry.get('folded_title', '')} {names}".strip()
         docs.append(entry)
     entries[:] = docs
     fields.update(FOLDED_FIELDS)
