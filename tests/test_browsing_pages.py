@@ -152,6 +152,8 @@ def test_every_page_counts_a_lens_the_same_way(parsed, dataset):
         for where, text in (("home", home_cards[lens.id]), ("practices index", index_heading), ("lens page", lens_page)):
             assert count.search(text).groups() == expected, (lens.id, where, text)
     for code in dataset.countries:
+        if not dataset.practices_by_country.get(code):
+            continue  # it says once that the sources describe no practice there (test_site.py)
         article = parsed(f"countries/{code}/index.html").select_one("article")
         for lens in dataset.terms("lenses"):
             heading = article.find("h3", id=lens.id)
