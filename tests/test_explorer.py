@@ -5,6 +5,7 @@ the explorer is checked against what the data says.
 """
 
 import json
+from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
@@ -164,6 +165,29 @@ def test_on_a_phone_the_results_come_right_after_the_closed_filters(browser, bas
     context.close()
 
 
+def test_on_a_phone_the_filters_open_over_the_results_and_the_first_result_is_on_the_first_screen(browser, base_url, dataset):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = watched_page(context, base_url)
+    page.goto(base_url + "/explore/?lens=vertical&level=local&sector=health")
+    page.wait_for_selector("#explorer[data-ready]")
+    first = page.locator("#explorer-results li[data-id]:not([hidden])").first
+    assert first.bounding_box()["y"] < 844
+    assert page.locator("#explorer-active").text_content() == "(3)"
+    page.locator("#explorer-open").click()
+    sheet = page.locator("#explorer-controls")
+    assert sheet.is_visible() and sheet.bounding_box()["y"] == 0
+    page.locator('details[data-facet="region"] summary').click()
+    page.locator('details[data-facet="region"] input').first.check()
+    count = len(page.locator("#explorer-results li[data-id]:not([hidden])").all())
+    show = page.locator("#explorer-show")
+    assert show.text_content() == f"Show {count} practice{'' if count == 1 else 's'}"
+    show.click()
+    assert not sheet.is_visible()
+    assert page.evaluate("document.activeElement.id") == "explorer-open"
+    assert page.errors == [] and page.foreign == []
+    context.close()
+
+
 def test_on_a_phone_the_list_does_not_move_when_the_explorer_starts(browser, base_url, dataset):
     """The controls show from the first paint with every facet's heading: the script fills them
     in without pushing the list down (a layout shift, which Lighthouse scores)."""
@@ -174,7 +198,8 @@ def test_on_a_phone_the_list_does_not_move_when_the_explorer_starts(browser, bas
     page.route("**/explore/practices.json", lambda route: release.append(route))
     page.goto(base_url + "/explore/")
     top_before = page.locator("#explorer-results").bounding_box()["y"]
-    assert page.locator("#explorer-controls").is_visible()
+    # On a phone the filters wait behind their button, shown from the first paint.
+    assert page.locator("#explorer-open").is_visible() and not page.locator("#explorer-controls").is_visible()
     assert page.locator("details.atlas-facet summary").count() == len(FACETS)
     page.evaluate("""() => { window.__shifts = 0; new PerformanceObserver(list => {
         for (const entry of list.getEntries()) window.__shifts += entry.value; })
@@ -199,3 +224,74 @@ def test_the_browser_keeps_no_form_state_of_the_filters(explorer_page):
     modes = explorer_page.locator("#explorer input[type=checkbox]").evaluate_all(
         "boxes => [...new Set(boxes.map(box => box.getAttribute('autocomplete')))]")
     assert modes == ["off"]
+
+
+def test_an_unknown_value_in_the_address_is_reported_with_the_nearest_one(browser, base_url):
+    page = watched_page(browser, base_url)
+    page.goto(base_url + "/explore/?country=MDA&lens=vertcal&contry=mda&sort=newest")
+    page.wait_for_selector("#explorer[data-ready]")
+    lines = page.locator("#explorer-notice p").all_text_contents()
+    assert lines == [
+        "sort=newest: no such order",
+        "contry=mda: the explorer has no filter named contry; did you mean country?",
+        "lens=vertcal: no such lens; did you mean Vertical integration (vertical)?",
+        "country=MDA: no such country; did you mean Moldova (mda)?",
+    ]
+    assert page.locator("#explorer-notice").is_visible()
+    page.goto(base_url + "/explore/?country=mda")
+    page.wait_for_selector("#explorer[data-ready]")
+    assert page.locator("#explorer-notice").is_hidden()
+    assert page.errors == [] and page.foreign == []
+    page.close()
+
+
+def test_the_downloads_hold_exactly_the_practices_shown_with_the_exports_columns(explorer_page, site, dataset):
+    import csv
+    import io
+
+    explorer_page.evaluate("window.atlasExplorer.apply('?lens=vertical&region=europe')")
+    shown = explorer_page.locator("#explorer-results li[data-id]:not([hidden])").evaluate_all("items => items.map(li => li.dataset.id)")
+    assert shown
+    with explorer_page.expect_download() as download:
+        explorer_page.locator("#explorer-csv").click()
+    text = Path(download.value.path()).read_text(encoding="utf-8")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    export_header = (site / "data" / "practices.csv").read_text(encoding="utf-8").splitlines()[0]
+    assert text.splitlines()[0] == export_header
+    assert [row["id"] for row in rows] == shown
+    assert set(shown) == expected(dataset, {"lens": ["vertical"], "region": ["europe"]})
+    with explorer_page.expect_download() as download:
+        explorer_page.locator("#explorer-json").click()
+    document = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
+    assert [entry["id"] for entry in document["records"]] == shown and document["count"] == len(shown)
+
+
+def test_the_list_sorts_by_country_and_by_evidence_year(explorer_page, dataset):
+    explorer_page.evaluate("window.atlasExplorer.apply('?sort=year')")
+    years = [int(y) for y in explorer_page.locator("#explorer-results li[data-id]").evaluate_all("items => items.map(li => li.dataset.year)")]
+    assert years == sorted(years, reverse=True)
+    explorer_page.evaluate("window.atlasExplorer.apply('?sort=country')")
+    countries = explorer_page.locator("#explorer-results li[data-id]").evaluate_all("items => items.map(li => li.dataset.country)")
+    named = [c for c in countries if c]
+    assert countries[: len(named)] == named and named == sorted(named, key=lambda name: name.casefold()) or named == sorted(named)
+    assert "sort=country" in explorer_page.url
+    explorer_page.evaluate("window.atlasExplorer.apply('')")
+    titles = explorer_page.locator("#explorer-results li[data-id] > a").all_text_contents()
+    assert titles == [p.title for p in sorted(dataset.practices.values(), key=lambda p: p.title.lower())]
+
+
+def test_a_long_facet_has_a_finder_and_an_order_by_count_and_dims_empty_values(explorer_page):
+    explorer_page.evaluate("window.atlasExplorer.apply('?lens=vertical')")
+    country = explorer_page.locator('details[data-facet="country"]')
+    country.evaluate("details => { details.open = true; }")
+    country.locator(".atlas-facet__tools input").fill("mold")
+    visible = country.locator("label.atlas-facet__value:not([hidden])").all_text_contents()
+    assert len(visible) == 1 and visible[0].startswith("Moldova")
+    country.locator(".atlas-facet__tools input").fill("")
+    country.locator(".atlas-facet__tools button").click()
+    counts = [int(t.strip("()")) for t in country.locator(".atlas-facet__count").all_text_contents()]
+    assert counts == sorted(counts, reverse=True)
+    dimmed = country.locator("label.atlas-facet__value--empty")
+    assert dimmed.count() > 0 and dimmed.first.is_visible()
+    assert all(c.endswith("(0)") for c in dimmed.all_text_contents())
+    explorer_page.evaluate("window.atlasExplorer.apply('')")

@@ -133,9 +133,29 @@ def explorer_json(data: Dataset) -> str:
     return json.dumps(explorer_data(data), ensure_ascii=False, separators=(",", ":"))
 
 
-def explorer_list(data: Dataset) -> list[tuple[Practice, list[str]]]:
-    """The server-rendered list (what a reader without JavaScript sees): practice and country names."""
+@dataclass(frozen=True)
+class ExplorerItem:
+    """One practice as the server-rendered list shows it (what a reader without JavaScript sees)."""
+
+    practice: Practice
+    countries: list[str]  # names
+    lenses: list[str]  # labels, primary first
+    sectors: list[str]  # labels
+    year: int  # of the newest source document it rests on: how old its evidence is
+
+
+def evidence_year(data: Dataset, practice: Practice) -> int:
+    return max(data.sources[source_id].year for source_id in _sources_of(data, practice))
+
+
+def explorer_list(data: Dataset) -> list[ExplorerItem]:
     return [
-        (practice, [data.countries[code].name for code in countries_of(practice)])
+        ExplorerItem(
+            practice,
+            [data.countries[code].name for code in countries_of(practice)],
+            [data.term("lenses", lens).label for lens in data.lenses_of(practice)],
+            [data.term("sectors", sector).label for sector in practice.sectors],
+            evidence_year(data, practice),
+        )
         for practice in sorted(data.practices.values(), key=lambda p: p.title.lower())
     ]

@@ -32,14 +32,30 @@
     return dataPromises[url];
   }
 
-  /* State: { q: "words", facets: { lens: ["horizontal"], ... } } <-> query string. */
+  var SORTS = ["title", "country", "year"];
+
+  /* State: { q: "words", sort: "title", facets: { lens: ["horizontal"], ... } } <-> query string.
+     `unknown` lists what the address asks for that the data does not have, for the notice. */
   function parseQuery(queryString, facets) {
     var params = new URLSearchParams(queryString);
-    var state = { q: params.get("q") || "", facets: {} };
+    var state = { q: params.get("q") || "", sort: params.get("sort") || "title", facets: {}, unknown: [] };
+    if (SORTS.indexOf(state.sort) < 0) {
+      state.unknown.push({ key: "sort", value: state.sort, nearest: nearest(state.sort, SORTS.map(function (s) { return [s, s]; })) });
+      state.sort = "title";
+    }
+    var keys = facets.map(function (facet) { return facet.key; });
+    params.forEach(function (value, key) {
+      if (key !== "q" && key !== "sort" && keys.indexOf(key) < 0) {
+        state.unknown.push({ key: key, value: value, noFilter: true,
+                             nearest: nearest(key, keys.concat(["q", "sort"]).map(function (k) { return [k, k]; })) });
+      }
+    });
     facets.forEach(function (facet) {
       var known = facet.index;
-      state.facets[facet.key] = params.getAll(facet.key).filter(function (value) {
-        return Object.prototype.hasOwnProperty.call(known, value);
+      state.facets[facet.key] = [];
+      params.getAll(facet.key).forEach(function (value) {
+        if (Object.prototype.hasOwnProperty.call(known, value)) state.facets[facet.key].push(value);
+        else state.unknown.push({ key: facet.key, value: value, label: facet.label, nearest: nearest(value, facet.values) });
       });
     });
     return state;
@@ -51,8 +67,38 @@
       state.facets[facet.key].forEach(function (value) { params.append(facet.key, value); });
     });
     if (state.q.trim()) params.set("q", state.q.trim());
+    if (state.sort && state.sort !== "title") params.set("sort", state.sort);
     var query = params.toString();
     return query ? "?" + query : "";
+  }
+
+  /* The value among `values` ([id, label] pairs) that `typed` most likely meant, or null: the same
+     id or label in other letter case, then one that starts with it, then the fewest edits. */
+  function nearest(typed, values) {
+    var folded = fold(typed);
+    var best = null, bestDistance = Infinity;
+    for (var i = 0; i < values.length; i++) {
+      var id = fold(values[i][0]), label = fold(values[i][1]);
+      if (id === folded || label === folded) return values[i];
+      var distance = Math.min(edits(folded, id), edits(folded, label));
+      if (label.indexOf(folded) === 0 && folded.length >= 3) distance = Math.min(distance, 1);
+      if (distance < bestDistance) { best = values[i]; bestDistance = distance; }
+    }
+    return bestDistance <= Math.max(2, Math.floor(folded.length / 3)) ? best : null;
+  }
+
+  function edits(a, b) {
+    if (Math.abs(a.length - b.length) > 3) return Infinity;
+    var previous = [], current, i, j;
+    for (j = 0; j <= b.length; j++) previous.push(j);
+    for (i = 1; i <= a.length; i++) {
+      current = [i];
+      for (j = 1; j <= b.length; j++) {
+        current.push(Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)));
+      }
+      previous = current;
+    }
+    return previous[b.length];
   }
 
   function Explorer(root, data) {
@@ -86,14 +132,45 @@
     this.input = root.querySelector("#explorer-q");
     this.clear = root.querySelector("#explorer-clear");
     this.facetBox = root.querySelector("#explorer-facets");
+    this.notice = root.querySelector("#explorer-notice");
+    this.sortBox = root.querySelector("#explorer-sort");
+    this.count = root.querySelector("#explorer-count");
+    this.showButton = root.querySelector("#explorer-show");
+    this.openButton = root.querySelector("#explorer-open");
+    this.active = root.querySelector("#explorer-active");
+    this.order = "title";
     this.buildFacets();
     this.input.addEventListener("input", function () { self.update(); });
     this.clear.addEventListener("click", function () {
       self.apply("");
       self.input.focus();
     });
+    this.sortBox.addEventListener("change", function () { self.update(); });
+    root.querySelector("#explorer-copy").addEventListener("click", function () { self.copyLink(this); });
+    root.querySelector("#explorer-csv").addEventListener("click", function () { self.download("csv"); });
+    root.querySelector("#explorer-json").addEventListener("click", function () { self.download("json"); });
+    /* On a phone the filters are a sheet over the results, opened by the Filters button and
+       closed by "Show N practices" (or Escape), so the first result is on the first screen. */
+    this.openButton.addEventListener("click", function () { self.openSheet(true); });
+    this.showButton.addEventListener("click", function () { self.openSheet(false); });
+    root.querySelector("#explorer-controls").addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && root.classList.contains("atlas-explorer--open")) self.openSheet(false);
+    });
+    root.classList.add("atlas-explorer--scripted");
+    root.querySelector("#explorer-bar").hidden = false;
+    root.querySelector("#explorer-tools").hidden = false;
     root.querySelector("#explorer-controls").hidden = false;
   }
+
+  Explorer.prototype.openSheet = function (open) {
+    this.root.classList.toggle("atlas-explorer--open", open);
+    this.openButton.setAttribute("aria-expanded", String(open));
+    if (open) {
+      this.input.focus();
+    } else if (window.matchMedia("(max-width: 59.99em)").matches) {
+      this.openButton.focus();
+    }
+  };
 
   Explorer.prototype.buildFacets = function () {
     var self = this;
@@ -147,17 +224,50 @@
         count.className = "atlas-facet__count";
         label.append(box, name, " ", count);
         fieldset.appendChild(label);
-        boxes.push({ box: box, label: label, count: count });
+        boxes.push({ box: box, label: label, count: count, name: value[1] });
       });
+      if (facet.values.length > 12) self.addFacetTools(details, fieldset, facet, boxes);
       details.appendChild(fieldset);
       self.boxes[facet.key] = boxes;
+    });
+  };
+
+  /* A long facet (countries, organizations...) gets a box that narrows its values by name and
+     a button that orders them by how many practices each would give. */
+  Explorer.prototype.addFacetTools = function (details, fieldset, facet, boxes) {
+    var tools = document.createElement("div");
+    tools.className = "atlas-facet__tools";
+    var filter = document.createElement("input");
+    filter.type = "search";
+    filter.autocomplete = "off";
+    filter.placeholder = "Find a " + facet.label.toLowerCase() + "…";
+    filter.setAttribute("aria-label", "Find a value of " + facet.label);
+    var order = document.createElement("button");
+    order.type = "button";
+    order.textContent = "Sort by count";
+    order.setAttribute("aria-pressed", "false");
+    tools.append(filter, order);
+    details.appendChild(tools);
+    filter.addEventListener("input", function () {
+      var wanted = fold(filter.value.trim());
+      boxes.forEach(function (b) { b.label.hidden = wanted !== "" && fold(b.name).indexOf(wanted) < 0; });
+    });
+    var alphabetical = boxes.map(function (b) { return b.label; });
+    order.addEventListener("click", function () {
+      var byCount = order.getAttribute("aria-pressed") !== "true";
+      order.setAttribute("aria-pressed", String(byCount));
+      order.textContent = byCount ? "Sort A–Z" : "Sort by count";
+      var labels = byCount
+        ? boxes.slice().sort(function (a, b) { return (b.shownCount || 0) - (a.shownCount || 0); }).map(function (b) { return b.label; })
+        : alphabetical;
+      labels.forEach(function (label) { fieldset.appendChild(label); });
     });
   };
 
   /* Read the controls into a state. */
   Explorer.prototype.readControls = function () {
     var self = this;
-    var state = { q: this.input.value, facets: {} };
+    var state = { q: this.input.value, sort: this.sortBox.value, facets: {}, unknown: [] };
     this.facets.forEach(function (facet) {
       state.facets[facet.key] = self.boxes[facet.key]
         .filter(function (b) { return b.box.checked; })
@@ -169,6 +279,7 @@
   Explorer.prototype.writeControls = function (state) {
     var self = this;
     this.input.value = state.q;
+    this.sortBox.value = state.sort;
     this.facets.forEach(function (facet) {
       var chosen = state.facets[facet.key];
       self.boxes[facet.key].forEach(function (b) {
@@ -236,8 +347,12 @@
           b.count.textContent = "(" + tally[i] + ")";
           b.shownCount = tally[i];
         }
-        var hide = tally[i] === 0 && !b.box.checked;
-        if (b.label.hidden !== hide) b.label.hidden = hide;
+        /* Values that would give nothing under the other filters are dimmed, not hidden. */
+        var empty = tally[i] === 0 && !b.box.checked;
+        if (b.empty !== empty) {
+          b.label.classList.toggle("atlas-facet__value--empty", empty);
+          b.empty = empty;
+        }
       });
     });
     var filtered = toQuery(state, this.facets) !== "";
@@ -245,8 +360,121 @@
       ? shown.length + " of " + this.practices.length + " practices match."
       : this.practices.length + " practices.";
     this.clear.hidden = !filtered;
+    this.shown = shown;
+    this.count.textContent = String(shown.length);
+    this.showButton.textContent = "Show " + shown.length + " practice" + (shown.length === 1 ? "" : "s");
+    var chosen = 0;
+    this.facets.forEach(function (facet) { chosen += state.facets[facet.key].length; });
+    this.active.textContent = chosen ? "(" + chosen + ")" : "";
+    this.sort(state.sort);
     return shown.length;
   };
+
+  /* The list in the reader's order: by title (as written in the page), by the first country's
+     name (practices with none last), or by the newest evidence first. */
+  Explorer.prototype.sort = function (order) {
+    if (order === this.order) return;
+    var self = this;
+    var items = this.practices.map(function (entry) { return self.items.get(entry.id); });
+    if (order !== "title") {
+      items = items.map(function (item, position) { return { item: item, position: position }; });
+      items.sort(function (a, b) {
+        if (order === "year") {
+          var years = Number(b.item.dataset.year) - Number(a.item.dataset.year);
+          return years || a.position - b.position;
+        }
+        var x = a.item.dataset.country, y = b.item.dataset.country;
+        if (!x !== !y) return x ? -1 : 1;
+        return x.localeCompare(y) || a.position - b.position;
+      });
+      items = items.map(function (pair) { return pair.item; });
+    }
+    var list = this.list;
+    items.forEach(function (item) { list.appendChild(item); });
+    this.order = order;
+  };
+
+  /* What the address asked for that the data does not have, and the nearest it has. */
+  Explorer.prototype.report = function (unknown) {
+    var notice = this.notice;
+    notice.textContent = "";
+    unknown.forEach(function (u) {
+      var line = document.createElement("p");
+      var text = u.key + "=" + u.value + ": ";
+      if (u.noFilter) text += "the explorer has no filter named " + u.key;
+      else if (u.key === "sort") text += "no such order";
+      else text += "no such " + u.label.toLowerCase();
+      if (u.nearest) {
+        text += u.noFilter || u.key === "sort" ? "; did you mean " + u.nearest[0] + "?"
+          : "; did you mean " + u.nearest[1] + " (" + u.nearest[0] + ")?";
+      }
+      line.textContent = text;
+      notice.appendChild(line);
+    });
+    notice.hidden = unknown.length === 0;
+  };
+
+  Explorer.prototype.copyLink = function (button) {
+    var url = location.href;
+    var done = function () { button.textContent = "Link copied"; setTimeout(function () { button.textContent = "Copy link to this view"; }, 2000); };
+    if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(url).then(done, function () { window.prompt("Copy this link:", url); });
+    else window.prompt("Copy this link:", url);
+  };
+
+  /* The practices shown, as the site's own export files hold them (same columns, same fields):
+     those files are read from this site and cut down to the list, in the list's order. */
+  Explorer.prototype.download = function (format) {
+    var self = this;
+    var ids = Array.prototype.filter.call(this.list.children, function (li) { return !li.hidden; })
+      .map(function (li) { return li.getAttribute("data-id"); });
+    var base = new URL(this.root.getAttribute("data-exports"), location.href).href;
+    return fetch(base + "practices." + format).then(function (response) {
+      if (!response.ok) throw new Error("export: HTTP " + response.status);
+      return format === "json" ? response.json() : response.text();
+    }).then(function (data) {
+      var content = format === "json" ? self.jsonOf(data, ids) : csvOf(data, ids);
+      var blob = new Blob([content], { type: (format === "json" ? "application/json" : "text/csv") + ";charset=utf-8" });
+      var a = document.createElement("a");
+      a.href = URL.createObjectURL(blob);
+      a.download = "atlas-practices-" + ids.length + "." + format;
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      self.lastDownload = content;
+      return content;
+    });
+  };
+
+  Explorer.prototype.jsonOf = function (document, ids) {
+    var byId = {};
+    document.records.forEach(function (entry) { byId[entry.id] = entry; });
+    var view = Object.assign({}, document);
+    view.records = ids.map(function (id) { return byId[id]; }).filter(Boolean);
+    view.count = view.records.length;
+    view.view = location.href;
+    return JSON.stringify(view, null, 2) + "\n";
+  };
+
+  /* The CSV's header and the rows of `ids`, each row's text exactly as in the file (RFC 4180:
+     a quoted field may hold commas, quotes doubled and line breaks). */
+  function csvOf(text, ids) {
+    var rows = [], start = 0, quoted = false;
+    for (var i = 0; i < text.length; i++) {
+      var ch = text[i];
+      if (ch === '"') quoted = !quoted;
+      else if (ch === "\n" && !quoted) {
+        rows.push(text.slice(start, i + 1));
+        start = i + 1;
+      }
+    }
+    if (start < text.length) rows.push(text.slice(start));
+    var byId = {};
+    rows.slice(1).forEach(function (row) {
+      var id = row.charAt(0) === '"' ? row.slice(1, row.indexOf('"', 1)) : row.split(",")[0].replace(/\r?\n$/, "");
+      byId[id] = row;
+    });
+    return rows[0] + ids.map(function (id) { return byId[id] || ""; }).join("");
+  }
 
   Explorer.prototype.update = function () {
     var state = this.readControls();
@@ -261,6 +489,7 @@
 
   Explorer.prototype.apply = function (queryString) {
     var state = parseQuery(queryString, this.facets);
+    this.report(state.unknown);
     this.writeControls(state);
     var count = this.render(state);
     this.remember(state);
