@@ -78,11 +78,17 @@ def test_the_map_has_one_named_link_per_country_record_and_hides_the_rest(parsed
     svg = soup.select_one("figure.atlas-map svg")
     links = {a["xlink:href"].strip("/").split("/")[-1]: a for a in svg.find_all("a")}
     assert set(links) == set(dataset.countries)
+    markers = {a["href"].strip("/").split("/")[-1]: a for a in soup.select("figure.atlas-map a.atlas-map__marker")}
     for code, link in links.items():
         count = len(dataset.practices_by_country.get(code, []))
         name = dataset.countries[code].name
-        assert link["aria-label"].startswith(f"{name}: {count} practice")
-        assert link.find("title").get_text() == link["aria-label"]
+        # A country with a marker is named by its marker; its outline stays out of the tab order.
+        named = markers.get(code, link)
+        assert named["aria-label"] == f"{name}: {count} practice{'' if count == 1 else 's'}"
+        assert link.find("title").get_text() == named["aria-label"]
+        if code in markers:
+            assert link["tabindex"] == "-1" and link["aria-hidden"] == "true"
+            assert markers[code].get_text() == str(count)
     assert all(path.get("aria-hidden") == "true" for path in svg.find_all("path", recursive=False))
 
 
