@@ -178,8 +178,9 @@ def test_search_works_on_a_phone(browser, base_url):
 @pytest.mark.parametrize("name", PAGE_TYPES)
 def test_a_page_type_has_no_console_error_foreign_request_or_serious_accessibility_violation(browser, base_url, name):
     assert AXE.is_file(), "axe-core is missing: run `make test` (it installs node_modules with npm ci)"
-    for scheme in ("light", "dark"):
-        context = browser.new_context(color_scheme=scheme)
+    for scheme, device in (("light", "desktop"), ("dark", "desktop"), ("light", "phone"), ("dark", "phone")):
+        phone = device == "phone"
+        context = browser.new_context(color_scheme=scheme, viewport=PHONE if phone else None, is_mobile=phone, has_touch=phone)
         page = watched_page(context, base_url)
         page.goto(base_url + PAGE_TYPES[name])
         if scheme == "dark":  # Material follows its own toggle, not the system setting
@@ -196,6 +197,6 @@ def test_a_page_type_has_no_console_error_foreign_request_or_serious_accessibili
               .filter(v => v.impact === 'serious' || v.impact === 'critical')
               .map(v => v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '));
         }""")
-        assert violations == [], f"{scheme}: " + "\n".join(violations)
+        assert violations == [], f"{scheme}, {device}: " + "\n".join(violations)
         assert page.errors == [] and page.foreign == []
         context.close()

@@ -11,6 +11,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
+from atlas.contrib.cli import main
 from atlas.loader import load
 from atlas.model.field_reference import fields_of
 from atlas.model.records import Practice
@@ -126,6 +127,8 @@ def test_a_valid_entry_loads_back_with_every_text_exactly_as_typed(form, tmp_pat
     assert practice.frameworks[0].source.locator == VALID["frameworks[0].source.locator"]
     assert practice.period.start == 2015 and practice.countries == ["mda"]
     assert written(form).startswith("# yaml-language-server: $schema=../../schema/practices.schema.json\n")
+    # The contributor's own command, own-words check included, passes on it too.
+    assert main(["validate", "--data", str(tmp_path / "data"), "--sources", str(ROOT.parent / "shared" / "sources")]) == 0
 
 
 def test_the_github_link_carries_the_file_name_and_the_file(form):
