@@ -102,7 +102,8 @@ def written(page) -> str:
 
 
 def problems(page) -> list[str]:
-    return page.locator("#pf-problems li").all_text_contents()
+    """The problems listed, each as the validator writes it (the page shows `code` as code)."""
+    return page.locator("#pf-problems li").evaluate_all("items => items.map(li => li.dataset.message)")
 
 
 def loaded(tmp_path, text: str, identifier: str):

@@ -53,7 +53,10 @@ class Day:
         result = []
         for name, entries in self.groups():
             folders = sorted({e.folder for e in entries}, key=order.index)
-            result.append((name, [(folder, [e for e in entries if e.folder == folder]) for folder in folders]))
+            # By the name a reader sees (a country's, not its code); records gone, by their id.
+            result.append((name, [(folder, sorted((e for e in entries if e.folder == folder),
+                                                   key=lambda e: e.label.casefold()))
+                                  for folder in folders]))
         return result
 
 

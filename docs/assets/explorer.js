@@ -482,9 +482,14 @@
     this.remember(state);
   };
 
+  /* The address follows the view just after it is shown: Chromium's replaceState saves the
+     page's form state, which made it lay out the whole new list inside apply() (10,000
+     practices, worst filter: apply 420 ms, now 34 ms; apply and the layout that follows were
+     and stay about 650 ms, the layout being the cost of a list that long). */
   Explorer.prototype.remember = function (state) {
     var url = location.pathname + toQuery(state, this.facets) + location.hash;
-    history.replaceState(history.state, "", url);
+    clearTimeout(this.remembering);
+    this.remembering = setTimeout(function () { history.replaceState(history.state, "", url); }, 0);
   };
 
   Explorer.prototype.apply = function (queryString) {

@@ -215,6 +215,20 @@
     return lines;
   }
 
+  /* A message as text, its `field:` spans as code (the validator writes field names so). */
+  function withCode(element, text) {
+    element.textContent = "";
+    text.split("`").forEach(function (part, i) {
+      if (i % 2) {
+        var code = document.createElement("code");
+        code.textContent = part;
+        element.appendChild(code);
+      } else if (part) {
+        element.appendChild(document.createTextNode(part));
+      }
+    });
+  }
+
   /* --- the page ------------------------------------------------------------------------------- */
 
   function PracticeForm(form, data) {
@@ -355,12 +369,13 @@
     this.problems.textContent = "";
     this.current.problems.forEach(function (p) {
       var li = document.createElement("li");
-      li.textContent = p.text;
+      withCode(li, p.text);
+      li.setAttribute("data-message", p.text);  /* the message as the validator writes it */
       self.problems.appendChild(li);
       var control = p.control;
       if (!control || !(all || self.showingAll || control.hasAttribute("data-touched") || control.querySelector("[data-touched]"))) return;
       var slot = control.querySelector(":scope > [data-problem]") || control.querySelector("[data-problem]");
-      if (slot && !slot.textContent) slot.textContent = p.text;
+      if (slot && !slot.textContent) withCode(slot, p.text);
       var field = control.querySelector(":scope > label > input, :scope > label > textarea, :scope > label > select");
       if (field) field.setAttribute("aria-invalid", "true");
     });
