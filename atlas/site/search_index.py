@@ -14,8 +14,8 @@ without accents, weighted like the title and the text; the fields are searched b
 A record's aliases join its `folded_title`, so an acronym finds its record first.
 
 Results say what they found: a record page's own entry (its breadcrumbs) is titled with the kind
-of the record ("Practice: ...", "Country: ..."), the heading Material shows for the page's hits. Lens pages, which define the
-atlas's concepts, weigh more than any title that merely names one.
+of the record ("Practice: ...", "Country: ..."), the heading Material shows for the page's hits.
+Lens pages, which define the atlas's concepts, weigh more than any title that merely names one.
 """
 
 from __future__ import annotations
@@ -39,9 +39,9 @@ FOLDED_FIELDS = {"folded_title": {"boost": 1000.0}, "folded_text": {"boost": 1.0
 # Global Joint Programme"): its own page should come first. A lens page defines its concept
 # ("whole-of-government", "multi-level governance"): found first for it.
 NAMED_IN_TITLES = ("countries", "organizations", "frameworks")
-COUNTRY_BOOST = 3
+NAMED_BOOST = 3
 LENS_BOOST = 2000
-# What a result says it is: the kind of record of each folder, shown as the page entry's text.
+# What a result says it is: the kind of record of each folder, in its page entry's title.
 KIND_LABELS = {kind.folder: "Source document" if kind.kind == "source" else kind.kind.capitalize()
                for kind in PAGE_KINDS.values()}
 _WORD = re.compile(r"[^\W\d_]+")
@@ -116,7 +116,7 @@ def make_lean(entries: list[dict], fields: dict) -> None:
         if folder == "lenses" and path.count("/") == 2:  # its title and its definition
             entry["boost"] = LENS_BOOST
         if folder in NAMED_IN_TITLES and path.count("/") == 2 and (not anchor or opens_page):
-            entry["boost"] = COUNTRY_BOOST
+            entry["boost"] = NAMED_BOOST
         for field, source in (("folded_title", "title"), ("folded_text", "text")):
             folded = folded_words(entry.get(source, ""))
             if folded:
