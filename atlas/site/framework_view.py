@@ -95,13 +95,6 @@ class FrameworkView:
         return ComponentSection(component, lenses, stated, len(links) - stated, query)
 
     @property
-    def linked_practices(self) -> int:
-        """How many practices link to the framework or any of its components."""
-        ids = {item.practice.id for links in self.data.links_by_framework.get(self.framework.id, {}).values()
-               for item in links}
-        return len(ids)
-
-    @property
     def covered(self) -> list[Component]:
         """The components at least one practice serves."""
         return [c for c in self.framework.components if self.sections[c.id].count]
