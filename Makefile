@@ -49,8 +49,9 @@ lint: $(VENV)/installed  ## yamllint over the data files (layout, and yes/no rea
 links: $(VENV)/installed  ## Report dead external links (uses the network; CI runs it weekly)
 	$(PYTHON) -m atlas links
 
-browser:  ## Debian's Chromium for the browser tests (never a downloaded browser)
-	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
+browser:  ## Debian's Chromium for the browser tests (never a downloaded browser), and pdftotext to read its PDFs
+	@command -v chromium >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1 || \
+	  { apt-get update -qq && apt-get install -y -qq chromium poppler-utils >/dev/null; }
 
 node_modules/.installed: package.json package-lock.json  ## axe-core for the accessibility tests
 	npm ci --no-audit --no-fund --loglevel=error

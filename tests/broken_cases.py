@@ -289,7 +289,7 @@ CASES: list[Case] = [
     ),
     Case(
         'several-documents',
-        replace(PRACTICE, "notes:", "---\nnotes:"),
+        replace(PRACTICE, "editorial_notes:", "---\neditorial_notes:"),
         'data/practices/moldova-hometown-associations.yaml:45:1: error [several-documents] the file holds more than one YAML document; keep one record per file and remove the `---` separator',
     ),
     Case(
@@ -321,6 +321,13 @@ CASES: list[Case] = [
         'symlink',
         symlink("practices/copy.yaml", PRACTICE),
         'data/practices/copy.yaml:1:1: error [symlink] symbolic links are not allowed; replace the link with the file itself',
+    ),
+    Case(
+        'editor-jargon',
+        replace(PRACTICE, "editorial_notes: >-\n  The annex of the GFMD 2018 background paper prints",
+                "notes: >-\n  The annex of source 002 prints"),
+        'data/practices/moldova-hometown-associations.yaml:45:8: error [editor-jargon] notes: "scanning" is editors\' shorthand, not a reader\'s language; move notes about the source\'s text (scanning errors, corrected spellings) to editorial_notes',
+        'data/practices/moldova-hometown-associations.yaml:45:8: error [editor-jargon] notes: "source 002" is editors\' shorthand, not a reader\'s language; name the document (the GFMD 2018 background paper…), or cite it with a marker such as (002)',
     ),
     Case(
         'summary-too-short',

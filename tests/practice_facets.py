@@ -4,7 +4,8 @@ The explorer and the comparison tables are checked against these, never against 
 built them (atlas/site/explorer.py).
 """
 
-FACETS = ("lens", "level", "sector", "mechanism", "region", "country", "organization", "framework", "component", "source")
+FACETS = ("lens", "level", "sector", "mechanism", "region", "country", "organization", "framework", "component", "source",
+          "example")
 
 
 def countries_of(practice):
@@ -35,6 +36,8 @@ def values_of(dataset, practice, facet: str) -> set[str]:
         cited = [*practice.sources, *(figure.source for figure in practice.figures),
                  *(link.source for link in practice.frameworks if link.source)]
         return {citation.source for citation in cited}
+    if facet == "example":
+        return {"cautionary" if practice.cautionary else "practice"}
     raise ValueError(facet)
 
 

@@ -95,7 +95,8 @@ def test_a_bibtex_url_is_left_verbatim_but_cannot_break_the_entry():
 
 def test_a_source_document_is_cited_with_its_publisher_year_title_and_link():
     source = Source(
-        id="002", title="Roundtable 1.2 background paper", short_title="RT 1.2", document_type="Background paper",
+        id="002", title="Roundtable 1.2 background paper", short_title="RT 1.2", marker="GFMD 2018",
+            document_type="Background paper",
         publisher="Global Forum on Migration and Development (GFMD)", event="GFMD Eleventh Summit",
         date="2018-12", year=2018, file="002.txt", summary="About services.",
         links=[{"url": "https://gfmd.example/rt12"}],
@@ -104,3 +105,13 @@ def test_a_source_document_is_cited_with_its_publisher_year_title_and_link():
         "Global Forum on Migration and Development (GFMD) (2018). Roundtable 1.2 background paper. "
         "Background paper, GFMD Eleventh Summit, 2018-12. https://gfmd.example/rt12"
     )
+
+
+def test_every_format_carries_the_access_date_a_page_script_can_replace():
+    formats = dict(citation.formats(reference(accessed=datetime.date(2026, 12, 3))))
+    assert formats["Reference"].rstrip().endswith("(accessed 2026-12-03)")
+    assert "urldate = {2026-12-03}" in formats["BibTeX"]
+    assert "Y2  - 2026/12/03\n" in formats["RIS"]
+    assert json.loads(formats["CSL-JSON"])[0]["accessed"] == {"date-parts": [[2026, 12, 3]]}
+    # Without an access date no format invents one.
+    assert not any("2026-12-03" in text or "2026/12/03" in text for _, text in citation.formats(reference()))

@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup, Tag
 
 from browser_support import watched_page
 
-KIND_LABELS = {"stated": "the source links it", "classified": "classified by the atlas"}
+KIND_LABELS = {"stated": "a source document links it", "classified": "classified by the atlas"}
 # The frameworks the atlas was made to connect (issue 16): each of their components must serve.
 CORE_FRAMEWORKS = ("pcmd", "gcm", "sdgs")
 # Components no practice can serve, and why, from the sources: the component's own summary says so.

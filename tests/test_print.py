@@ -1,6 +1,8 @@
 """A record page printed from headless Chromium: no navigation, external link targets written out,
 the citation kept, A4 pages."""
 
+import subprocess
+
 import pytest
 
 # The browser and base_url fixtures come from conftest.py.
@@ -71,3 +73,36 @@ def test_a_printed_record_page_is_a_pdf_on_a4(printed):
     assert pdf.startswith(b"%PDF")
     # A4 is 595 x 842 points.
     assert b"/MediaBox [0 0 594.95996 841.91998]" in pdf or b"/MediaBox [0 0 595" in pdf
+
+
+def test_the_printed_pdf_reads_as_a_reader_expects(printed, tmp_path):
+    # The text a reader of the paper copy gets, as pdftotext (poppler, installed by `make browser`)
+    # extracts it: the external address once, no internal address, the tags as words.
+    practice_links = printed.evaluate(
+        "() => [...document.querySelectorAll('article a.atlas-external')].map(a => a.href)")
+    own_host = printed.evaluate("() => location.host")
+    chips = printed.locator(".atlas-tag").all_inner_texts()
+    pdf = tmp_path / "page.pdf"
+    pdf.write_bytes(printed.pdf(prefer_css_page_size=True))
+    text_file = tmp_path / "page.txt"
+    subprocess.run(["pdftotext", "-layout", str(pdf), str(text_file)], check=True)
+    text = " ".join(text_file.read_text(encoding="utf-8").split())
+    unbroken = text.replace(" ", "")  # a long address may wrap across lines
+    assert practice_links and all(link.rstrip("/").split("://", 1)[1] in unbroken for link in practice_links)
+    assert own_host not in unbroken, "an address within the site was printed"
+    assert chips and all(chip.strip() in text for chip in chips)
+    assert "Cite this page" in text and "Filters" not in text
+
+
+def test_the_copied_citation_carries_the_readers_date_of_access(browser, base_url):  # noqa: F811
+    page = browser.new_page()
+    # The reader's clock says 2031-02-14, years after the build: each format says so.
+    page.clock.set_fixed_time("2031-02-14T10:00:00")
+    page.goto(base_url + PRACTICE)
+    blocks = page.locator(".atlas-cite-formats .tabbed-block pre code")
+    texts = [blocks.nth(i).text_content() for i in range(blocks.count())]
+    assert texts[0].rstrip().endswith("(accessed 2031-02-14)")
+    assert "urldate = {2031-02-14}" in texts[1]
+    assert "Y2  - 2031/02/14" in texts[2]
+    assert '"date-parts": [\n        [\n          2031,\n          2,\n          14' in texts[3]
+    page.close()

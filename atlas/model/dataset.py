@@ -214,5 +214,15 @@ class Dataset:
         groups = self.practices_by_lens[lens]
         return sorted([*groups["primary"], *groups["secondary"]], key=lambda p: p.title.lower())
 
+    @property
+    def counted_practices(self) -> list[Practice]:
+        """The practices a count counts: all but the cautionary examples, which the sources give
+        as policy to learn from, not to follow."""
+        return [practice for practice in self.practices.values() if practice.cautionary is None]
+
+    @staticmethod
+    def counted(practices) -> list[Practice]:
+        return [practice for practice in practices if practice.cautionary is None]
+
     def lenses_of(self, practice: Practice) -> list[str]:
         return [practice.lenses.primary.lens, *(s.lens for s in practice.lenses.secondary)]

@@ -226,6 +226,13 @@ class FrameworkLink(Strict):
     )
 
 
+class Cautionary(Strict):
+    """A record the sources give as an example of incoherence or harm, not of a practice to follow."""
+
+    reason: Line = Field(description="One sentence in our own words: what the sources show it went wrong in.")
+    source: Citation = Field(description="The passage that gives it as such an example.")
+
+
 class Period(Strict):
     start: Year | None = Field(default=None, description="First year.")
     end: Year | None = Field(default=None, description="Last year, if it ended or was planned to end.")
@@ -355,6 +362,11 @@ class Practice(Record):
     title: Name = Field(description="Name of the practice in English.")
     aliases: list[Name] = Field(default=[], description="Acronyms, other names, spelling variants.")
     summary: Prose = Field(description="What it is and does, in our own words (Markdown).")
+    cautionary: Cautionary | None = Field(
+        default=None,
+        description="Set only when the sources give it as an example of incoherent or harmful policy: it is "
+        "then shown as a cautionary example and not counted among practices.",
+    )
     lenses: Lenses = Field(description="Primary and secondary lenses, each with its reason.")
     levels: Annotated[list[Term("levels")], Field(min_length=1)] = Field(
         description="Levels of government involved."
@@ -374,6 +386,11 @@ class Practice(Record):
     notes: Prose | None = Field(
         default=None, description="Corrections of source errors, disagreements between sources."
     )
+    editorial_notes: Prose | None = Field(
+        default=None,
+        description="Notes for editors: scanning errors in the source text, spellings corrected, how a "
+        "name was read. Shown folded, under Editorial notes.",
+    )
     sources: Citations = Field(description="Every passage the record rests on.")
 
 
@@ -391,6 +408,11 @@ class Country(Record):
     summary: Prose | None = Field(default=None, description="What the sources say of it, Markdown.")
     figures: list[Figure] = Field(default=[], description="Numbers the sources give about it.")
     notes: Prose | None = Field(default=None, description="Corrections, disagreements.")
+    editorial_notes: Prose | None = Field(
+        default=None,
+        description="Notes for editors: scanning errors in the source text, spellings corrected, how a "
+        "name was read. Shown folded, under Editorial notes.",
+    )
     sources: Citations = Field(description="Passages that name the country.")
 
 
@@ -417,6 +439,11 @@ class Framework(Record):
     )
     links: list[Link] = Field(default=[], description="Web links as the source gives them.")
     notes: Prose | None = Field(default=None, description="Corrections, disagreements.")
+    editorial_notes: Prose | None = Field(
+        default=None,
+        description="Notes for editors: scanning errors in the source text, spellings corrected, how a "
+        "name was read. Shown folded, under Editorial notes.",
+    )
     sources: Citations = Field(description="Passages that cite it.")
 
 
@@ -434,6 +461,11 @@ class Organization(Record):
     summary: Prose | None = Field(default=None, description="What it is, Markdown.")
     links: list[Link] = Field(default=[], description="Web links as the source gives them.")
     notes: Prose | None = Field(default=None, description="Corrections, disagreements.")
+    editorial_notes: Prose | None = Field(
+        default=None,
+        description="Notes for editors: scanning errors in the source text, spellings corrected, how a "
+        "name was read. Shown folded, under Editorial notes.",
+    )
     sources: Citations = Field(description="Passages that name it.")
 
 
@@ -445,6 +477,10 @@ class Source(Record):
 
     title: Name = Field(description="Full title of the document.")
     short_title: Name = Field(description="A few words to name it in lists.")
+    marker: Annotated[Name, Field(max_length=24)] = Field(
+        description="Two or three words that stand for it in a text's source markers, e.g. GFMD 2018: a summary's "
+        "(002) shows as (GFMD 2018), linked to the source's page."
+    )
     document_type: Line = Field(description="Report, background paper, rapporteur's report...")
     publisher: Name = Field(description="Who issued it.")
     event: Name | None = Field(default=None, description="Meeting or process it was prepared for.")

@@ -41,6 +41,9 @@ class Reference:
     author: str  # the atlas as a body: "<site> contributors"
     version: str | None = None  # the data commit the page was built from
     date: datetime.date | None = None  # version date
+    # The day the reader saw the page: the build writes its own day, and the page's script
+    # (docs/assets/cite-date.js) puts in the reader's today before a format is copied.
+    accessed: datetime.date | None = None
 
 
 _CONTROL = re.compile("[\x00-\x1f\x7f]")
@@ -71,9 +74,10 @@ def _version_phrase(reference: Reference) -> str:
 def text(reference: Reference) -> str:
     """A formatted reference in the author-date style most report templates use."""
     year = f" ({reference.date.year})" if reference.date else ""
+    accessed = f" (accessed {reference.accessed.isoformat()})" if reference.accessed else ""
     return one_line(
         f"{reference.author}{year}. {reference.title}. "
-        f"{reference.site}{_version_phrase(reference)}. {reference.url}"
+        f"{reference.site}{_version_phrase(reference)}. {reference.url}{accessed}"
     )
 
 
@@ -88,6 +92,8 @@ def bibtex(reference: Reference) -> str:
         fields += [("year", str(reference.date.year)), ("date", reference.date.isoformat())]
     if reference.version:
         fields.append(("version", bibtex_escape(reference.version)))
+    if reference.accessed:
+        fields.append(("urldate", reference.accessed.isoformat()))
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
     return f"@online{{{reference.key},\n{body}\n}}\n"
 
@@ -104,6 +110,8 @@ def ris(reference: Reference) -> str:
         lines += [("PY", str(reference.date.year)), ("DA", reference.date.strftime("%Y/%m/%d"))]
     if reference.version:
         lines.append(("ET", reference.version))
+    if reference.accessed:
+        lines.append(("Y2", reference.accessed.strftime("%Y/%m/%d")))  # RIS's access date
     lines.append(("ER", ""))
     return "".join(f"{tag}  - {one_line(value)}".rstrip() + "\n" for tag, value in lines)
 
@@ -121,6 +129,8 @@ def csl_item(reference: Reference) -> dict:
         item["issued"] = {"date-parts": [[reference.date.year, reference.date.month, reference.date.day]]}
     if reference.version:
         item["version"] = reference.version
+    if reference.accessed:
+        item["accessed"] = {"date-parts": [[reference.accessed.year, reference.accessed.month, reference.accessed.day]]}
     return item
 
 

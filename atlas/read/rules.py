@@ -76,6 +76,8 @@ RULES: tuple[Rule, ...] = (
     Rule("redirect-to-nothing", "checks.published", "a redirect to an id no record has"),
     Rule("redirect-of-existing-record", "checks.published", "a redirect that would hide a record"),
     Rule("unpublished-id", "checks.published_base", "an id published on the base branch, dropped by the change"),
+    # A reader's language (checks/readers_language.py)
+    Rule("editor-jargon", "checks.readers_language", "editors' shorthand in reader-facing text: Source 004, the paper"),
     # Own words (checks/own_words.py)
     Rule("copied-text", "checks.own_words", "ten or more words in a row copied from a source document"),
 )

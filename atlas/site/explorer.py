@@ -7,7 +7,7 @@ ids and labels are listed once, and a practice refers to them by position in tha
 
 Facet names are also the URL query parameters of the explorer (a contract with the benchmark):
 `lens`, `level`, `sector`, `mechanism`, `country`, `region`, `organization`, `framework`,
-`component`, `source`, plus `q` for the text filter. A component's value is `framework.component`
+`component`, `source`, `example` (`practice` or `cautionary`), plus `q` for the text filter. A component's value is `framework.component`
 (`component=pcmd.criterion-1`); its facet lists the components some practice links to, each under
 its framework's name (a value's third item).
 """
@@ -27,6 +27,10 @@ from atlas.site.text import plain_text
 # enough that the file stays small as records grow.
 SUMMARY_CHARACTERS = 240
 JSON_PATH = "explore/practices.json"
+
+
+# A practice to learn from, or a cautionary example: one the sources give as incoherent or harmful.
+EXAMPLE_KINDS = {"practice": "Practice", "cautionary": "Cautionary example"}
 
 
 @dataclass(frozen=True)
@@ -103,6 +107,8 @@ FACETS: tuple[Facet, ...] = (
     Facet("component", "Framework component", _components,
           lambda data, p: [component_value(link.framework, link.component) for link in p.frameworks if link.component]),
     Facet("source", "Source document", _records("source"), _sources_of),
+    Facet("example", "Kind of example", lambda data: list(EXAMPLE_KINDS.items()),
+          lambda data, p: ["cautionary" if p.cautionary else "practice"]),
 )
 FACET_KEYS = tuple(facet.key for facet in FACETS)
 

@@ -13,7 +13,7 @@ from atlas.model.records import Component, Framework, Practice, VocabularyTerm
 from atlas.site.explorer import component_value, countries_of
 
 # What each kind of link says to a reader, on every page that shows one.
-LINK_KINDS = {"stated": "the source links it", "classified": "classified by the atlas"}
+LINK_KINDS = {"stated": "a source document links it", "classified": "classified by the atlas"}
 NO_REGION = "No single country (regional or global)"
 SEVERAL_REGIONS = "Several regions"
 

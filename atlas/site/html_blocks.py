@@ -13,16 +13,22 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
+from atlas.site.templating import badge
+
 TEMPLATES = Path(__file__).parent / "templates" / "html"
 
+
+
 def make_html_environment() -> jinja2.Environment:
-    return jinja2.Environment(
+    environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    environment.filters["badge"] = badge
+    return environment
 
 
 def render_block(environment: jinja2.Environment, template_name: str, **context) -> Markup:

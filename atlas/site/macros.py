@@ -28,8 +28,9 @@ def record_index(site: SiteBuild, kind: str) -> Markup:
     records = PAGE_KINDS[kind].records(site.data)
     noun = PAGE_KINDS[kind].title.lower()
     # A practice group's label already says its lens count (pages.LensCount).
-    return site.renderer.block("index", groups=index_groups(site.data, kind), total=len(records), noun=noun,
-                               counted=kind != "practice")
+    cautionary = len(records) - len(site.data.counted_practices) if kind == "practice" else 0
+    return site.renderer.block("index", groups=index_groups(site.data, kind), total=len(records) - cautionary,
+                               noun=noun, counted=kind != "practice", cautionary=cautionary)
 
 
 def home(site: SiteBuild, root: str = "") -> Markup:
@@ -39,6 +40,8 @@ def home(site: SiteBuild, root: str = "") -> Markup:
     data = site.data
     lenses = [(lens, lens_count(data, lens.id)) for lens in data.terms("lenses")]
     counts = {kind: len(page_kind.records(data)) for kind, page_kind in PAGE_KINDS.items()}
+    counts["practice"] = len(data.counted_practices)
+    counts["cautionary"] = len(data.practices) - counts["practice"]
     return site.renderer.block("home", lenses=lenses, counts=counts, root=Markup(root))
 
 

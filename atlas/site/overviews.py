@@ -50,14 +50,17 @@ class CrossTable:
     totals: Row  # each column's practices, each once
 
 
-def _query(**values: str) -> Markup:
-    return Markup(urlencode(values))
+def _query(pairs: list[tuple[str, str]]) -> Markup:
+    return Markup(urlencode(pairs))
 
 
 def _table(data: Dataset, anchor, title, row_heading, row_facet, rows, values_of) -> CrossTable:
     # One pass over the practices, not one per row: there are ~250 country rows.
     practices_by_row = defaultdict(list)
-    for practice in data.practices.values():
+    counted = data.counted_practices
+    # Cautionary examples are not counted: the explorer, opened from a count, leaves them out too.
+    only_counted = [("example", "practice")] if len(counted) != len(data.practices) else []
+    for practice in counted:
         for value in values_of(practice):
             practices_by_row[value].append(practice)
     lenses = data.terms("lenses")
@@ -68,10 +71,10 @@ def _table(data: Dataset, anchor, title, row_heading, row_facet, rows, values_of
             continue
         cells = [
             Cell(sum(1 for p in practices if lens.id in data.lenses_of(p)),
-                 _query(**{row_facet: row_id, "lens": lens.id}))
+                 _query([(row_facet, row_id), ("lens", lens.id), *only_counted]))
             for lens in lenses
         ]
-        table_rows.append(Row(row_label, cells, Cell(len(practices), _query(**{row_facet: row_id}))))
+        table_rows.append(Row(row_label, cells, Cell(len(practices), _query([(row_facet, row_id), *only_counted]))))
     table_rows.sort(key=lambda row: (-row.total.count, row.label.lower()))
     largest = max((cell.count for row in table_rows for cell in row.cells), default=0)
     table_rows = [Row(row.label, [cell.scaled(largest) for cell in row.cells], row.total) for row in table_rows]
@@ -80,9 +83,9 @@ def _table(data: Dataset, anchor, title, row_heading, row_facet, rows, values_of
     every_row = [(row_facet, row_id) for row_id, _ in rows if practices_by_row.get(row_id)]
     totals = Row("All practices", [
         Cell(sum(1 for p in in_table.values() if lens.id in data.lenses_of(p)),
-             Markup(urlencode([*every_row, ("lens", lens.id)])))
+             _query([*every_row, ("lens", lens.id), *only_counted]))
         for lens in lenses
-    ], Cell(len(in_table), Markup(urlencode(every_row))))
+    ], Cell(len(in_table), _query([*every_row, *only_counted])))
     return CrossTable(anchor, title, row_heading, [lens.label for lens in lenses], table_rows, totals)
 
 

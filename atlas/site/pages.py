@@ -35,8 +35,9 @@ class LensCount:
 
 
 def lens_count(data: Dataset, lens_id: str, practices=None) -> LensCount:
-    """The count of `lens_id` among `practices` (default: every practice)."""
-    practices = data.practices.values() if practices is None else practices
+    """The count of `lens_id` among `practices` (default: every practice); cautionary examples are
+    listed with the practices, never counted among them."""
+    practices = data.counted_practices if practices is None else data.counted(practices)
     with_lens = [p for p in practices if lens_id in data.lenses_of(p)]
     return LensCount(len(with_lens), sum(1 for p in with_lens if p.lenses.primary.lens == lens_id))
 
@@ -63,6 +64,7 @@ def country_context(site: PageRenderer, record: Country) -> dict:
     framework_ids = dict.fromkeys(link.framework for p in practices for link in p.frameworks)
     return {
         "practices": practices,
+        "counted": data.counted(practices),
         "practices_by_lens": by_lens,
         "lens_counts": lens_counts,
         "neighbours": site.neighbourhoods.of(record),

@@ -60,6 +60,7 @@ def cite_block(current: export.Publication, data: Dataset, record: Record) -> Ci
         author=f"{current.site_name} contributors",
         version=current.version.short,
         date=current.version.date,
+        accessed=datetime.date.today(),
     )
     source_ids = [record.id] if isinstance(record, Source) else list(dict.fromkeys(c.source for c in record.sources))
     return CiteBlock(

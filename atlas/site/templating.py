@@ -22,7 +22,7 @@ from atlas.publish import citation as citation_formats
 from atlas.model.records import ID_PATTERN, KINDS
 from atlas.model.web_address import display_host
 from atlas.site.framework_view import LINK_KINDS
-from atlas.site.text import ProseRenderer, escape_markdown
+from atlas.site.text import ProseRenderer, SourceMarker, escape_markdown
 
 TEMPLATES = Path(__file__).parent / "templates"
 PAGE_TEMPLATES = TEMPLATES / "pages"
@@ -57,6 +57,14 @@ def path_segment(identifier: str) -> Markup:
     return Markup(identifier)
 
 
+CAUTIONARY_BADGE = Markup(' <span class="atlas-badge atlas-badge--cautionary">Cautionary example</span>')
+
+
+def badge(record) -> Markup:
+    """What a list shows after a record's link: a cautionary example says it is one, wherever it is listed."""
+    return CAUTIONARY_BADGE if getattr(record, "cautionary", None) else Markup("")
+
+
 def make_environment(dataset: Dataset) -> jinja2.Environment:
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
@@ -86,7 +94,7 @@ def make_environment(dataset: Dataset) -> jinja2.Environment:
         """The attribute list that gives a Markdown heading a stable id."""
         return Markup("{#" + path_segment(identifier) + "}")
 
-    environment.filters.update(anchor=anchor, path_segment=path_segment, path=path_of)
+    environment.filters.update(anchor=anchor, path_segment=path_segment, path=path_of, badge=badge)
     environment.globals.update(
         data=dataset,
         term=dataset.term,
@@ -116,7 +124,7 @@ def make_page_environment(dataset: Dataset, cite_block, improve_links) -> jinja2
     # large share of a page's rendering in the profile. Markup.format escapes every argument that
     # is not already Markup.
     def link(record, anchor: str | None = None) -> Markup:
-        return Markup('<a href="{}">{}</a>').format(url(record, anchor), record.label)
+        return Markup('<a href="{}">{}</a>{}').format(url(record, anchor), record.label, badge(record))
 
     def heading(level: int, anchor: str, text) -> Markup:
         """A heading with its fixed anchor and the ¶ permalink beside it, as Python-Markdown's toc
@@ -146,7 +154,10 @@ def make_page_environment(dataset: Dataset, cite_block, improve_links) -> jinja2
         host=display_host,
         url=url,
         path_segment=path_segment,
-        prose=ProseRenderer(),
+        prose=ProseRenderer({
+            source.id: SourceMarker(url(source), source.marker, source.short_title)
+            for source in dataset.sources.values()
+        }),
         number=_format_number,
     )
     environment.globals.update(
@@ -155,6 +166,7 @@ def make_page_environment(dataset: Dataset, cite_block, improve_links) -> jinja2
         terms=dataset.terms,
         root=Markup(PAGE_ROOT),
         link=link,
+        badge=badge,
         heading=heading,
         citation=citation,
         term_labels=term_labels,

@@ -73,10 +73,17 @@ def _with_host(match: re.Match) -> str:
     return f'{link} <span class="atlas-host">({html.escape(host)})</span>'
 
 
+# A source marker in prose: "(002)" or "(002, Annex 1)", the source's id and, optionally, where.
+SOURCE_MARKER = re.compile(r"\((\d{3})(, [^()<>\n]{1,80})?\)")
+_TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
+
+
 def plain_text(markdown_text: str, limit: int) -> str:
-    """Prose as one line of plain text, without Markdown's punctuation or link targets, cut at a
-    word boundary to at most `limit` characters (an explorer entry, a card, a page's preview)."""
-    text = re.sub(r"\]\([^)]*\)", "]", markdown_text)
+    """Prose as one line of plain text, without Markdown's punctuation, link targets or source
+    markers, cut at a word boundary to at most `limit` characters (an explorer entry, a card, a
+    page's preview)."""
+    text = SOURCE_MARKER.sub("", markdown_text)
+    text = re.sub(r"\]\([^)]*\)", "]", text)
     text = re.sub(r"[*_`#>\[\]]", "", text)
     text = " ".join(text.split())
     if len(text) <= limit:
@@ -84,14 +91,24 @@ def plain_text(markdown_text: str, limit: int) -> str:
     return text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
+class SourceMarker:
+    """Where a source marker leads and what it shows: `(002)` becomes `(GFMD 2018)`, linked to
+    the source's page, with the source's short title as its tooltip."""
+
+    def __init__(self, href: str, marker: str, title: str):
+        self.html = Markup('<a class="atlas-source-mark" href="{}" title="{}">{}</a>').format(href, title, marker)
+
+
 class ProseRenderer:
     """Renders Markdown prose as sanitized HTML, for one build.
 
     One converter (reset before each use) and one sanitizer: building either costs more than
-    converting a summary, and there are thousands of summaries per build.
+    converting a summary, and there are thousands of summaries per build. `sources` maps a source
+    id to its `SourceMarker`; a marker naming no known source stays as it is written.
     """
 
-    def __init__(self):
+    def __init__(self, sources: dict[str, SourceMarker] | None = None):
+        self._sources = sources or {}
         self._converter = markdown.Markdown(extensions=["sane_lists"], output_format="html")
         self._sanitizer = nh3.Cleaner(
             tags=_ALLOWED_TAGS,
@@ -111,4 +128,23 @@ class ProseRenderer:
         body = _plain_paragraphs(text)
         if body is None:
             body = _SAFE_LINK.sub(_with_host, self.markdown_to_safe_html(text))
+        if "(" in body and self._sources:
+            body = self._with_source_marks(body)
         return Markup('<div class="atlas-prose">' + body + "</div>")
+
+    def _mark(self, match: re.Match) -> str:
+        source = self._sources.get(match.group(1))
+        if source is None:
+            return match.group(0)
+        return f"({source.html}{match.group(2) or ''})"
+
+    def _with_source_marks(self, body: str) -> str:
+        """Source markers in the text between tags (never in an attribute or inside a link)."""
+        parts = _TAG_OR_TEXT.split(body)
+        in_link = False
+        for index, part in enumerate(parts):
+            if index % 2:
+                in_link = part.startswith("<a ") or (in_link and part != "</a>")
+            elif not in_link and "(" in part:
+                parts[index] = SOURCE_MARKER.sub(self._mark, part)
+        return "".join(parts)
