@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from atlas.model.dataset import ComponentLink, Dataset
 from atlas.model.records import Component, Framework, Practice, VocabularyTerm
+from atlas.site.capped_lists import shares
 from atlas.site.explorer import component_value, countries_of
 
 # What each kind of link says to a reader, on every page that shows one.
@@ -37,11 +38,8 @@ class RegionGroup:
 @dataclass(frozen=True)
 class LensGroup:
     lens: VocabularyTerm
-    regions: list[RegionGroup]
-
-    @property
-    def count(self) -> int:
-        return sum(len(group.links) for group in self.regions)
+    regions: list[RegionGroup]  # the links the page shows
+    count: int  # all of them, shown or not
 
 
 @dataclass(frozen=True)
@@ -53,6 +51,7 @@ class ComponentSection:
     stated: int
     classified: int
     explorer_query: str  # the explorer's address query that shows exactly these practices
+    more: int = 0  # links not shown, to keep the page small (atlas/site/capped_lists.py)
 
     @property
     def count(self) -> int:
@@ -69,16 +68,22 @@ class MatrixRow:
 class FrameworkView:
     """The linked practices of one framework, computed once for its page."""
 
-    def __init__(self, data: Dataset, framework: Framework):
+    def __init__(self, data: Dataset, framework: Framework, list_cap: int = 100):
         self.data = data
         self.framework = framework
         links = data.links_by_framework.get(framework.id, {})
-        self.sections = {
-            component.id: self._section(component, links.get(component.id, [])) for component in framework.components
-        }
-        self.whole = self._section(None, links.get(None, [])) if links.get(None) else None
+        # Key None: links to the framework as a whole.
+        parts: dict[str | None, Component | None] = {c.id: c for c in framework.components}
+        if links.get(None):
+            parts[None] = None
+        # If the page would list too many practices, each part's list stops after its share, in
+        # the page's order (by lens, then region); the explorer shows the part's whole list.
+        shown = dict(zip(parts, shares([len(links.get(key, [])) for key in parts], list_cap)))
+        sections = {key: self._section(part, links.get(key, []), shown[key]) for key, part in parts.items()}
+        self.whole = sections.pop(None, None)
+        self.sections = sections
 
-    def _section(self, component: Component | None, links: list[ComponentLink]) -> ComponentSection:
+    def _section(self, component: Component | None, links: list[ComponentLink], shown: int) -> ComponentSection:
         by_title = sorted(links, key=lambda item: item.practice.title.lower())
         lenses = []
         for lens in self.data.terms("lenses"):
@@ -88,11 +93,13 @@ class FrameworkView:
                 regions.setdefault(region_label(self.data, item.practice), []).append(item)
             if in_lens:
                 lenses.append(LensGroup(lens, [RegionGroup(name, items) for name, items in sorted(
-                    regions.items(), key=lambda pair: (pair[0] in (NO_REGION, SEVERAL_REGIONS), pair[0]))]))
+                    regions.items(), key=lambda pair: (pair[0] in (NO_REGION, SEVERAL_REGIONS), pair[0]))],
+                    len(in_lens)))
         stated = sum(1 for item in links if item.link.kind == "stated")
         query = (f"component={component_value(self.framework.id, component.id)}" if component
                  else f"framework={self.framework.id}")
-        return ComponentSection(component, lenses, stated, len(links) - stated, query)
+        return ComponentSection(component, _first(lenses, shown), stated, len(links) - stated, query,
+                                more=len(links) - shown)
 
     @property
     def covered(self) -> list[Component]:
@@ -110,3 +117,18 @@ class FrameworkView:
                       f"component={value}&lens={lens.id}") for lens in self.data.terms("lenses")]
             rows.append(MatrixRow(component, cells, len(practices)))
         return rows
+
+
+def _first(lenses: list[LensGroup], count: int) -> list[LensGroup]:
+    """The groups with only their first `count` links in all, in the order the page lists them;
+    a group keeps its full count, and a group left with no link is dropped."""
+    kept = []
+    for group in lenses:
+        regions = []
+        for region in group.regions:
+            if count > 0:
+                regions.append(RegionGroup(region.region, region.links[:count]))
+                count -= len(regions[-1].links)
+        if regions:
+            kept.append(LensGroup(group.lens, regions, group.count))
+    return kept

@@ -16,6 +16,7 @@ from mkdocs.exceptions import PluginError
 
 from atlas.model.dataset import Dataset
 from atlas.model.records import CITING_KINDS, Country, Framework, Organization, Practice, Source, VocabularyTerm
+from atlas.site.capped_lists import capped
 from atlas.site.country_profile import Neighbourhoods
 from atlas.site.framework_view import FrameworkView
 from atlas.site.html_blocks import make_html_environment, render_block
@@ -54,8 +55,12 @@ def practice_context(site: PageRenderer, record: Practice) -> dict:
 def country_context(site: PageRenderer, record: Country) -> dict:
     data = site.data
     practices = _by_title(data.practices_by_country.get(record.id, []))
-    by_lens = {lens.id: [(p, p.lenses.primary.lens == lens.id) for p in practices if lens.id in data.lenses_of(p)]
-               for lens in data.terms("lenses")}
+    lenses = data.terms("lenses")
+    by_lens = capped([
+        ([(p, p.lenses.primary.lens == lens.id) for p in practices if lens.id in data.lenses_of(p)],
+         {"country": record.id, "lens": lens.id})
+        for lens in lenses
+    ], site.list_cap)
     lens_counts = {lens.id: lens_count(data, lens.id, practices) for lens in data.terms("lenses")}
     organization_ids = dict.fromkeys(
         [*(o.id for o in data.organizations_by_country.get(record.id, [])),
@@ -65,7 +70,7 @@ def country_context(site: PageRenderer, record: Country) -> dict:
     return {
         "practices": practices,
         "counted": data.counted(practices),
-        "practices_by_lens": by_lens,
+        "practices_by_lens": {lens.id: group for lens, group in zip(lenses, by_lens)},
         "lens_counts": lens_counts,
         "neighbours": site.neighbourhoods.of(record),
         "organizations": _by_title(data.organizations[i] for i in organization_ids),
@@ -75,18 +80,29 @@ def country_context(site: PageRenderer, record: Country) -> dict:
 
 def framework_context(site: PageRenderer, record: Framework) -> dict:
     data = site.data
-    return {"view": FrameworkView(data, record), "children": _by_title(data.frameworks_by_parent.get(record.id, []))}
+    return {"view": FrameworkView(data, record, site.list_cap), "children": _by_title(data.frameworks_by_parent.get(record.id, []))}
 
 
 def organization_context(site: PageRenderer, record: Organization) -> dict:
     data = site.data
     links = data.practices_by_organization.get(record.id, [])
     by_role = [
-        (role.id, _by_title({link.practice.id: link.practice for link in links if link.role == role.id}.values()))
+        (role, _by_title({link.practice.id: link.practice for link in links if link.role == role.id}.values()))
         for role in data.terms("actor-roles")
     ]
+    groups = [(f"role-{role.id}", role.label, practices, {"organization": record.id})
+              for role, practices in by_role if practices]
+    if sum(len(practices) for *_, practices, _ in groups) > site.list_cap:
+        # The explorer filters by organization, not by its role: cut lists group by lens instead,
+        # which it can show exactly.
+        practices = _by_title({link.practice.id: link.practice for link in links}.values())
+        groups = [(lens.id, lens.label, [p for p in practices if lens.id in data.lenses_of(p)],
+                   {"organization": record.id, "lens": lens.id}) for lens in data.terms("lenses")]
+        groups = [group for group in groups if group[2]]
+    cut = capped([(practices, where) for *_, practices, where in groups], site.list_cap)
     return {
-        "practices_by_role": [(role, practices) for role, practices in by_role if practices],
+        "grouped_by": "role" if not groups or groups[0][0].startswith("role-") else "lens",
+        "practice_groups": [(anchor, label, group) for (anchor, label, *_), group in zip(groups, cut)],
         "frameworks": _by_title(data.frameworks_by_organization.get(record.id, [])),
         "members": _by_title(data.organizations_by_parent.get(record.id, [])),
     }
@@ -97,7 +113,14 @@ def source_context(site: PageRenderer, record: Source) -> dict:
     supported = {kind: _by_title(items) for kind, items in data.records_by_source.get(record.id, {}).items()}
     kinds = [("practice", "Practices"), ("country", "Countries"), ("framework", "Frameworks"),
              ("organization", "Organizations")]
-    return {"supported": supported, "kinds": kinds}
+    practices = supported.get("practice", [])
+    in_sections = sum(1 for cited in data.records_by_section.get(record.id, {}).values()
+                      for item in cited if item.kind == "practice")
+    # Past the cap, sections count their practices instead of linking them: the explorer cannot
+    # filter by section, so the page's one cut list is that of all the practices drawn from it.
+    link_in_sections = len(practices) + in_sections <= site.list_cap
+    [listed] = capped([(practices, {"source": record.id})], site.list_cap)
+    return {"supported": supported, "kinds": kinds, "practices": listed, "link_in_sections": link_in_sections}
 
 
 
@@ -122,12 +145,15 @@ def lens_context(site: PageRenderer, lens: VocabularyTerm) -> dict:
         (mechanism, [(p, p.id in primary_ids) for p in practices if mechanism.id in p.mechanisms])
         for mechanism in data.terms("mechanisms")
     ]
+    by_mechanism = [(mechanism, items) for mechanism, items in by_mechanism if items]
+    cut = capped([(items, {"lens": lens.id, "mechanism": mechanism.id}) for mechanism, items in by_mechanism],
+                 site.list_cap)
     return {
         "lens": lens,
         "practices": practices,
         "primary_count": len(primary_ids),
         "count": lens_count(data, lens.id),
-        "groups": [(mechanism, items) for mechanism, items in by_mechanism if items],
+        "groups": [(mechanism, group) for (mechanism, _), group in zip(by_mechanism, cut)],
     }
 
 
@@ -156,8 +182,9 @@ PAGE_KINDS: dict[str, PageKind] = {
 class PageRenderer:
     """Renders record pages and the building blocks of hand-written pages for one data set."""
 
-    def __init__(self, data: Dataset, cite_block: Callable, improve_links: Callable):
+    def __init__(self, data: Dataset, cite_block: Callable, improve_links: Callable, list_cap: int = 100):
         self.data = data
+        self.list_cap = list_cap  # practice links a page lists at most, in all (atlas/site/capped_lists.py)
         self.environment = make_environment(data)
         self.page_environment = make_page_environment(data, cite_block, improve_links)
         self.html_environment = make_html_environment()

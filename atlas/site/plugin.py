@@ -34,6 +34,8 @@ class AtlasConfig(base.Config):
     # The GitHub repository the site is built from: its edit links and error reports go there.
     repository = config_options.Type(str)
     branch = config_options.Type(str, default="main")
+    # Practice links a page lists at most, in all; past it, lists are cut and link the explorer.
+    list_cap = config_options.Type(int, default=100)
 
 
 class AtlasPlugin(BasePlugin[AtlasConfig]):
@@ -56,7 +58,7 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
             raise PluginError(f"plugins > atlas > repository in mkdocs.yml: {error}") from None
         # Material's "Edit this page" on hand-written pages; record pages edit their YAML file.
         config.edit_uri = repository.docs_edit_uri
-        self._site = SiteBuild(config, repository)
+        self._site = SiteBuild(config, repository, self.config.list_cap)
         # Shown in the footer of every page (overrides/partials/copyright.html).
         config.extra["atlas_data_version"] = self._site.publication.version.label
         # The data set stays as it is until the build ends: keep the garbage collector from
@@ -120,7 +122,8 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
         gc.unfreeze()
         search = config.plugins.get("material/search")
         if search is not None:
-            search_index.make_lean(search.search_index.entries, search.search_index.config["fields"])
+            search_index.make_lean(search.search_index.entries, search.search_index.config["fields"],
+                                   search_index.unshown_names(self.site.data))
 
     def on_build_error(self, error):
         gc.unfreeze()

@@ -29,7 +29,7 @@ def data_dir(config_file: str) -> Path:
 
 
 class SiteBuild:
-    def __init__(self, config, repository: Repository):
+    def __init__(self, config, repository: Repository, list_cap: int = 100):
         folder = data_dir(config.config_file_path)
         result = load(folder, shown_as="data")
         if result.problems:
@@ -52,7 +52,7 @@ class SiteBuild:
         self.repository = repository
         self.renderer = PageRenderer(
             self.data, cite_block=functools.partial(publishing.cite_block, self.publication, self.data),
-            improve_links=self.improve_links)
+            improve_links=self.improve_links, list_cap=list_cap)
 
     def improve_links(self, record) -> tuple[str, str] | None:
         """Where a reader edits a record's file and reports an error in it (None: not a record)."""

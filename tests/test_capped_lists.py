@@ -1,0 +1,114 @@
+"""Pages that list practices link at most a cap of them in all; a cut group says how many more it
+has and opens the explorer on exactly that group."""
+
+from __future__ import annotations
+
+import re
+from types import SimpleNamespace
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from atlas.site.capped_lists import capped, shares
+from atlas.site.pages import organization_context
+from browser_support import watched_page
+from practice_facets import expected
+
+CAP = 100  # mkdocs.yml's list_cap
+LISTING_PAGES = ("lenses", "countries", "sources", "frameworks", "organizations")
+PRACTICE_LINK = re.compile(r"(?:^|/)practices/([^/#?]+)/$")
+
+
+# --- the rule --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("sizes", [[100], [60, 40], [1] * 100, [99, 1, 0]])
+def test_at_the_cap_every_list_is_whole(sizes):
+    assert shares(sizes, CAP) == sizes
+
+
+@pytest.mark.parametrize("sizes", [[101], [61, 40], [1] * 101, [400, 3, 30, 70], [250] * 7])
+def test_one_past_the_cap_the_groups_share_it_fairly(sizes):
+    shown = shares(sizes, CAP)
+    assert sum(shown) == CAP
+    assert all(0 <= n <= size for n, size in zip(shown, sizes))
+    cut = [n for n, size in zip(shown, sizes) if n < size]
+    # Every cut group shows as many as any other group (one more at most): no group is starved.
+    assert cut and max(shown) - min(cut) <= 1
+
+
+def test_a_cut_group_keeps_all_its_items_and_its_filter():
+    [group] = capped([(list(range(150)), {"country": "mda", "lens": "vertical"})], CAP)
+    assert list(group.shown) == list(range(100)) and group.more == 50 and len(group.items) == 150
+    assert parse_qs(group.explorer_query) == {"country": ["mda"], "lens": ["vertical"]}
+
+
+def test_an_organization_past_the_cap_groups_by_lens_which_the_explorer_can_filter(dataset):
+    organization = max(dataset.organizations.values(),
+                       key=lambda o: len(dataset.practices_by_organization.get(o.id, [])))
+    whole = organization_context(SimpleNamespace(data=dataset, list_cap=10_000), organization)
+    assert whole["grouped_by"] == "role" and all(not g.more for *_, g in whole["practice_groups"])
+    cut = organization_context(SimpleNamespace(data=dataset, list_cap=5), organization)
+    assert cut["grouped_by"] == "lens"
+    assert sum(len(g.shown) for *_, g in cut["practice_groups"]) == 5
+    for anchor, _, group in cut["practice_groups"]:
+        filters = {key: values for key, values in parse_qs(group.explorer_query).items()}
+        assert filters == {"organization": [organization.id], "lens": [anchor]}
+        assert {p.id for p in group.items} == expected(dataset, filters)
+
+
+# --- on the built site -----------------------------------------------------------------------
+
+
+def _practice_links(article) -> list:
+    return [a for a in article.select("a[href]") if PRACTICE_LINK.search(a["href"]) and "explore/" not in a["href"]]
+
+
+def _listing_pages(parsed):
+    for folder in LISTING_PAGES:
+        for relative, soup in parsed.every_page():
+            if relative.startswith(folder + "/") and relative != f"{folder}/index.html":
+                yield relative, soup.select_one("article")
+
+
+def test_no_page_links_more_practices_than_the_cap(parsed):
+    counts = {relative: len(_practice_links(article)) for relative, article in _listing_pages(parsed)}
+    assert max(counts.values()) <= CAP, sorted(counts.items(), key=lambda item: -item[1])[:3]
+    # Today's largest pages (the lens pages, the PCMD page) are past it: the cut is exercised.
+    assert any(article.select(".atlas-more") for _, article in _listing_pages(parsed))
+
+
+def test_each_cut_group_says_how_many_more_and_opens_exactly_its_practices(parsed, dataset):
+    seen = 0
+    for relative, article in _listing_pages(parsed):
+        for more in article.select(".atlas-more"):
+            seen += 1
+            link = more.select_one("a")
+            filters = parse_qs(urlsplit(link["href"]).query)
+            group = expected(dataset, filters)
+            total = int(re.search(r"all (\d+) in the explorer", link.get_text()).group(1))
+            hidden = int(re.match(r"(\d+) more not listed here", more.get_text()).group(1))
+            assert total == len(group), (relative, filters)
+            # The links shown just above it belong to the group, and with the hidden ones make all of it.
+            shown = []
+            for sibling in more.find_previous_siblings():
+                if sibling.name in ("h2", "h3") or sibling.select(".atlas-more") or "atlas-more" in sibling.get("class", []):
+                    break
+                if sibling.name == "ul":
+                    shown += [PRACTICE_LINK.search(a["href"]).group(1) for a in _practice_links(sibling)]
+            assert set(shown) <= group and len(set(shown)) + hidden == total, (relative, filters)
+    assert seen
+
+
+def test_a_cut_group_opens_the_explorer_on_its_practices_in_a_browser(browser, base_url, parsed, dataset):
+    article = parsed("lenses/horizontal/index.html").select_one("article")
+    more = article.select_one(".atlas-more a")
+    filters = parse_qs(urlsplit(more["href"]).query)
+    page = watched_page(browser, base_url)
+    page.goto(base_url + "/lenses/horizontal/")
+    page.locator(".atlas-more a").first.click()
+    page.wait_for_selector("#explorer[data-ready]")
+    shown = page.evaluate("[...document.querySelectorAll('#explorer-results li[data-id]:not([hidden])')].map(li => li.dataset.id)")
+    assert sorted(shown) == sorted(expected(dataset, filters))
+    assert page.errors == [] and page.foreign == []
+    page.close()
