@@ -39,6 +39,9 @@ COPIED_KINDS = ("practice", "organization", "framework")
 TEXT_FIELDS = frozenset({"title", "name", "summary", "notes", "reason", "note", "counts"})
 WORD = re.compile(r"\b[A-Za-z]{5,}\b")
 SWAP_RATE = 0.35
+# Words a swap must not bring in: editors' words the readers'-language rule refuses where no
+# document is named (atlas/checks/readers_language.py).
+NOT_SWAPPED_IN = frozenset({"paper", "papers", "source", "sources", "scanning", "scanned", "misprint", "misprints"})
 
 
 def copy_id(record_id: str, copy: int) -> str:
@@ -73,7 +76,11 @@ class Generator:
             shuffled = self.random.sample(self.countries, len(self.countries))
             self.country_maps.append(dict(zip(real_codes, shuffled)))
         self.synthetic_countries = others
-        self.corpus = sorted({word for record in self.data.practices.values() for word in WORD.findall(record.summary)})
+        # Nor a country's other name ("Turkey"), which a title must not use for the country.
+        aliases = {word.lower() for country in self.data.countries.values() for alias in country.aliases
+                   for word in WORD.findall(alias)}
+        self.corpus = sorted({word for record in self.data.practices.values() for word in WORD.findall(record.summary)
+                              if word.lower() not in NOT_SWAPPED_IN | aliases})
 
     def _country_codes(self) -> list[str]:
         """Every country the synthetic set has: the real ones, then enough ISO codes to stay
@@ -91,6 +98,8 @@ class Generator:
             if self.random.random() >= SWAP_RATE:
                 return match.group()
             word = self.random.choice(self.corpus)
+            if len(word) < len(match.group()):  # a text never shrinks below its minimum length
+                return match.group()
             return word.capitalize() if match.group()[0].isupper() else word.lower()
 
         return WORD.sub(swap, text)

@@ -330,6 +330,17 @@ CASES: list[Case] = [
         'data/practices/moldova-hometown-associations.yaml:45:8: error [editor-jargon] notes: "source 002" is editors\' shorthand, not a reader\'s language; name the document (the GFMD 2018 background paper…), or cite it with a marker such as (002)',
     ),
     Case(
+        'alias-repeats',
+        replace(PRACTICE, "aliases:\n  - HTAs\n", "aliases:\n  - HTAs\n  - Hometown Associations in Moldovan localities\n"),
+        'data/practices/moldova-hometown-associations.yaml:5:5: error [alias-repeats] aliases[1]: the alias "Hometown Associations in Moldovan localities" repeats the title, which search already finds, accents and punctuation aside; remove it; a misprint the source prints goes in search_spellings',
+    ),
+    Case(
+        'country-alias-in-title',
+        replace(PRACTICE, "title: Hometown associations in Moldovan localities",
+                "title: Hometown associations (Republic of Moldova)"),
+        'data/practices/moldova-hometown-associations.yaml:2:8: error [country-alias-in-title] title: the title names Moldova by another of its names; write Moldova, as data/countries/mda.yaml names it; its other names are aliases, for search',
+    ),
+    Case(
         'summary-too-short',
         replace(PRACTICE, """summary: >-
   As part of the Migration and Local Development initiative, each of the 38 Moldovan communities

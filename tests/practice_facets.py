@@ -5,7 +5,7 @@ built them (atlas/site/explorer.py).
 """
 
 FACETS = ("lens", "level", "sector", "mechanism", "region", "country", "organization", "framework", "component", "source",
-          "example")
+          "year", "example")
 
 
 def countries_of(practice):
@@ -36,6 +36,8 @@ def values_of(dataset, practice, facet: str) -> set[str]:
         cited = [*practice.sources, *(figure.source for figure in practice.figures),
                  *(link.source for link in practice.frameworks if link.source)]
         return {citation.source for citation in cited}
+    if facet == "year":  # of the newest document it rests on
+        return {str(max(dataset.sources[source].year for source in values_of(dataset, practice, "source")))}
     if facet == "example":
         return {"cautionary" if practice.cautionary else "practice"}
     raise ValueError(facet)

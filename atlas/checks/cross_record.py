@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import pycountry
 
 from atlas.model.records import KINDS, Framework, RefTo, TermOf, Vocabulary
-from atlas.checks.readers_language import check_readers_language
+from atlas.checks.readers_language import check_aliases, check_country_names, check_readers_language
 from atlas.read.problems import Problem, field_path
 from atlas.model.references import references, vocabularies_referred_to
 
@@ -285,6 +285,8 @@ CHECKS: tuple[Check, ...] = (
     check_lens_reasons,
     check_framework_links,
     check_readers_language,
+    check_aliases,
+    check_country_names,
 )
 
 

@@ -26,7 +26,7 @@ from atlas.read.problems import Problem
 
 RUN_LENGTH = 10
 NAME_FIELDS = frozenset(
-    {"title", "short_title", "marker", "name", "aliases", "label", "locator", "sections", "publisher", "event",
+    {"title", "short_title", "marker", "name", "aliases", "search_spellings", "label", "locator", "sections", "publisher", "event",
      "place", "authors"}
 )
 # Fields that are not text in a language: ids, addresses, file names, dates.

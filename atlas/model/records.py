@@ -360,7 +360,10 @@ class Practice(Record):
     folder: ClassVar[str] = "practices"
 
     title: Name = Field(description="Name of the practice in English.")
-    aliases: list[Name] = Field(default=[], description="Acronyms, other names, spelling variants.")
+    aliases: list[Name] = Field(default=[], description="Acronyms and other names, shown on its page; not the title again.")
+    search_spellings: list[Name] = Field(
+        default=[], description="Other spellings a source prints, misprints included (SENECYT for SENESCYT): search "
+        "finds the record by them; pages never show them.")
     summary: Prose = Field(description="What it is and does, in our own words (Markdown).")
     cautionary: Cautionary | None = Field(
         default=None,
@@ -400,7 +403,10 @@ class Country(Record):
     kind: ClassVar[str] = "country"
     folder: ClassVar[str] = "countries"
 
-    name: Name = Field(description="Short English name.")
+    name: Name = Field(description="Short English name, as titles across the atlas write it (Türkiye).")
+    aliases: list[Name] = Field(
+        default=[], description="Other names the sources use (Turkey): search finds the country by them, and "
+        "titles use its name instead.")
     region: Term("regions") = Field(description="World region.")
     roles: list[CountryRole] = Field(
         default=[], description="Origin, transit or destination, as a source describes it."
@@ -423,7 +429,10 @@ class Framework(Record):
     folder: ClassVar[str] = "frameworks"
 
     title: Name = Field(description="Full name.")
-    aliases: list[Name] = Field(default=[], description="Acronyms and other names.")
+    aliases: list[Name] = Field(default=[], description="Acronyms and other names, shown on its page; not the title again.")
+    search_spellings: list[Name] = Field(
+        default=[], description="Other spellings a source prints, misprints included (SENECYT for SENESCYT): search "
+        "finds the record by them; pages never show them.")
     framework_kind: Term("framework-kinds") = Field(description="What kind of framework it is.")
     summary: Prose = Field(description="What it is, in our own words (Markdown).")
     year: Year | None = Field(default=None, description="Year adopted or published.")
@@ -454,7 +463,10 @@ class Organization(Record):
     folder: ClassVar[str] = "organizations"
 
     name: Name = Field(description="Full name in English.")
-    aliases: list[Name] = Field(default=[], description="Acronyms and other names.")
+    aliases: list[Name] = Field(default=[], description="Acronyms and other names, shown on its page; not the name again.")
+    search_spellings: list[Name] = Field(
+        default=[], description="Other spellings a source prints, misprints included (SENECYT for SENESCYT): search "
+        "finds the record by them; pages never show them.")
     organization_kind: Term("organization-kinds") = Field(description="What kind of body it is.")
     country: CountryRef | None = Field(default=None, description="Its country, for national bodies.")
     parent: OrganizationRef | None = Field(default=None, description="Body it is part of.")

@@ -78,6 +78,8 @@ RULES: tuple[Rule, ...] = (
     Rule("unpublished-id", "checks.published_base", "an id published on the base branch, dropped by the change"),
     # A reader's language (checks/readers_language.py)
     Rule("editor-jargon", "checks.readers_language", "editors' shorthand in reader-facing text: Source 004, the paper"),
+    Rule("alias-repeats", "checks.readers_language", "an alias the title or an earlier alias already holds"),
+    Rule("country-alias-in-title", "checks.readers_language", "a title naming a country by an alias (Turkey for Türkiye)"),
     # Own words (checks/own_words.py)
     Rule("copied-text", "checks.own_words", "ten or more words in a row copied from a source document"),
 )

@@ -7,7 +7,8 @@ ids and labels are listed once, and a practice refers to them by position in tha
 
 Facet names are also the URL query parameters of the explorer (a contract with the benchmark):
 `lens`, `level`, `sector`, `mechanism`, `country`, `region`, `organization`, `framework`,
-`component`, `source`, `example` (`practice` or `cautionary`), plus `q` for the text filter. A component's value is `framework.component`
+`component`, `source`, `year` (of the newest source document a practice rests on), `example`
+(`practice` or `cautionary`), plus `q` for the text filter. A component's value is `framework.component`
 (`component=pcmd.criterion-1`); its facet lists the components some practice links to, each under
 its framework's name (a value's third item).
 """
@@ -107,6 +108,10 @@ FACETS: tuple[Facet, ...] = (
     Facet("component", "Framework component", _components,
           lambda data, p: [component_value(link.framework, link.component) for link in p.frameworks if link.component]),
     Facet("source", "Source document", _records("source"), _sources_of),
+    # How old the evidence is: the year of the newest document a practice rests on, newest first.
+    Facet("year", "Evidence year",
+          lambda data: [(str(year), str(year)) for year in sorted({s.year for s in data.sources.values()}, reverse=True)],
+          lambda data, p: [str(evidence_year(data, p))]),
     Facet("example", "Kind of example", lambda data: list(EXAMPLE_KINDS.items()),
           lambda data, p: ["cautionary" if p.cautionary else "practice"]),
 )
@@ -126,6 +131,8 @@ def explorer_data(data: Dataset) -> dict:
         entry: dict = {"id": practice.id, "title": practice.title}
         if practice.aliases:
             entry["aliases"] = practice.aliases
+        if practice.search_spellings:  # found by the words filter, never shown
+            entry["spellings"] = practice.search_spellings
         entry["text"] = plain_text(practice.summary, SUMMARY_CHARACTERS)
         for facet in FACETS:
             indexes = [positions[facet.key][value] for value in facet.of(data, practice)]

@@ -11,7 +11,8 @@ writes the index), and pages marked `search: exclude` (the explorer) are not ind
 Accent-insensitive: lunr matches words exactly, so "padron" would not find "Padrón". Each entry
 whose title or text has accented words gets `folded_title` / `folded_text` fields with those words
 without accents, weighted like the title and the text; the fields are searched but never shown.
-A record's aliases join its `folded_title`, so an acronym finds its record first.
+A record's aliases join its `folded_title`, so an acronym finds its record first; so do the
+misprints it keeps in `search_spellings`, which its page never shows.
 
 Results say what they found: a record page's own entry (its breadcrumbs) is titled with the kind
 of the record ("Practice: ...", "Country: ..."), the heading Material shows for the page's hits.
@@ -51,6 +52,7 @@ _EXCLUDED = "<div data-search-exclude>"
 _TAG = re.compile(r"<[^>]+>")
 # A record's other names, as the title of its page shows them (templates/pages/_parts.html.j2).
 _ALSO_KNOWN_AS = re.compile(r"^<p>Also known as (.*?)</p>")
+_BRACKETED = re.compile(r"\(([^()]+)\)")
 
 
 def fold(text: str) -> str:
@@ -94,10 +96,22 @@ def keeps(location: str, opens_page: bool) -> bool:
     return not (len(parts) == 1 and parts[0] in folders and anchor)  # an index page: its introduction
 
 
-def make_lean(entries: list[dict], fields: dict) -> None:
+def unshown_names(data) -> dict[str, str]:
+    """Names search finds a record by that its page never shows (misprints a source prints, in
+    `search_spellings`), by the record page's path: "organizations/senescyt/": "senekyt senecyt"."""
+    return {
+        f"{record.folder}/{record.id}/": fold(" ".join(record.search_spellings)).lower()
+        for table in (data.practices, data.frameworks, data.organizations) for record in table.values()
+        if record.search_spellings
+    }
+
+
+def make_lean(entries: list[dict], fields: dict, unshown: dict[str, str] | None = None) -> None:
     """Rework the search plugin's entries (and its `fields` setting) in place, before it writes
     them: read back from the written file, the index would be held two more times at once, the
-    build's peak memory (110 MB at 10,000 practices)."""
+    build's peak memory (110 MB at 10,000 practices). `unshown` adds names no page shows
+    (`unshown_names`) to their records' entries, weighted like the title."""
+    unshown = unshown or {}
     docs = []
     opened = set()
     for entry in entries:
@@ -125,6 +139,14 @@ def make_lean(entries: list[dict], fields: dict) -> None:
             # Aliases weigh like the title: "PCMD", "HTAs" or "Padron" find their record first.
             names = " ".join(_WORD.findall(fold(_TAG.sub(" ", aliases.group(1))))).lower()
             entry["folded_title"] = f"{entry.get('folded_title', '')} {names}".strip()
+        if opens_page and folder in KEPT_SECTIONS and (named := _BRACKETED.findall(entry.get("title", ""))):
+            # The other name a title gives in brackets, "... (PCMD) criteria", weighs like an
+            # alias: aliases do not repeat it (alias-repeats), yet it must find its record first.
+            names = " ".join(_WORD.findall(fold(" ".join(named)))).lower()
+            for field in ("folded_title", "folded_text"):
+                entry[field] = f"{entry.get(field, '')} {names}".strip()
+        if opens_page and path in unshown:
+            entry["folded_title"] = f"{entry.get('folded_title', '')} {unshown[path]}".strip()
         docs.append(entry)
     entries[:] = docs
     fields.update(FOLDED_FIELDS)

@@ -120,7 +120,7 @@
       named.forEach(function (facet) {
         (practice[facet.key] || []).forEach(function (i) { names.push(facet.values[i][1]); });
       });
-      var haystack = [practice.title].concat(practice.aliases || [], [practice.text], names).join(" ");
+      var haystack = [practice.title].concat(practice.aliases || [], practice.spellings || [], [practice.text], names).join(" ");
       return { id: practice.id, practice: practice, words: words(haystack).join(" "), hidden: false };
     });
     this.list = root.querySelector("#explorer-results");
