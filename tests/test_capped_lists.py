@@ -65,10 +65,11 @@ def _practice_links(article) -> list:
 
 
 def _listing_pages(parsed):
+    """The record pages of the kinds that list practices (not their index pages)."""
     for folder in LISTING_PAGES:
-        for relative, soup in parsed.every_page():
-            if relative.startswith(folder + "/") and relative != f"{folder}/index.html":
-                yield relative, soup.select_one("article")
+        for path in sorted(parsed.root.glob(f"{folder}/*/index.html")):
+            relative = path.relative_to(parsed.root).as_posix()
+            yield relative, parsed(relative).select_one("article")
 
 
 def test_no_page_links_more_practices_than_the_cap(parsed):
