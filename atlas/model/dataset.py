@@ -218,7 +218,7 @@ class Dataset:
     def counted_practices(self) -> list[Practice]:
         """The practices a count counts: all but the cautionary examples, which the sources give
         as policy to learn from, not to follow."""
-        return [practice for practice in self.practices.values() if practice.cautionary is None]
+        return self.counted(self.practices.values())
 
     @staticmethod
     def counted(practices) -> list[Practice]:

@@ -18,7 +18,6 @@ from atlas.site.templating import badge
 TEMPLATES = Path(__file__).parent / "templates" / "html"
 
 
-
 def make_html_environment() -> jinja2.Environment:
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),

@@ -82,7 +82,7 @@ def plain_text(markdown_text: str, limit: int) -> str:
     """Prose as one line of plain text, without Markdown's punctuation, link targets or source
     markers, cut at a word boundary to at most `limit` characters (an explorer entry, a card, a
     page's preview)."""
-    text = SOURCE_MARKER.sub("", markdown_text)
+    text = re.sub(r"\s*" + SOURCE_MARKER.pattern, "", markdown_text)  # "a fact (002)." → "a fact."
     text = re.sub(r"\]\([^)]*\)", "]", text)
     text = re.sub(r"[*_`#>\[\]]", "", text)
     text = " ".join(text.split())
