@@ -69,7 +69,7 @@ def explorer_timings(site: Path, data_dir: Path) -> dict | None:
         started = time.perf_counter()
         page.goto(base_url + "/explore/")
         page.wait_for_function("window.atlasExplorer && typeof window.atlasExplorer.apply === 'function'")
-        page.wait_for_selector("#explorer-results li[data-id]:not([hidden])")
+        page.wait_for_selector("#explorer[data-ready]")
         ready_ms = (time.perf_counter() - started) * 1000
         apply_ms: dict[str, list[float]] = {query: [] for query in queries}
         layout_ms: dict[str, list[float]] = {query: [] for query in queries}
@@ -79,7 +79,7 @@ def explorer_timings(site: Path, data_dir: Path) -> dict | None:
                 applied, laid_out = page.evaluate(_TIME_APPLY, query)
                 apply_ms[query].append(applied)
                 layout_ms[query].append(laid_out)
-                shown[query] = page.locator("#explorer-results li[data-id]:not([hidden])").count()
+                shown[query] = page.evaluate("window.atlasExplorer.matches().length")
         browser.close()
     per_query = {
         query or "(no filter)": {

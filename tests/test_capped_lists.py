@@ -109,7 +109,7 @@ def test_a_cut_group_opens_the_explorer_on_its_practices_in_a_browser(browser, b
     page.goto(base_url + "/lenses/horizontal/")
     page.locator(".atlas-more a").first.click()
     page.wait_for_selector("#explorer[data-ready]")
-    shown = page.evaluate("[...document.querySelectorAll('#explorer-results li[data-id]:not([hidden])')].map(li => li.dataset.id)")
+    shown = page.evaluate("window.atlasExplorer.matches()")
     assert sorted(shown) == sorted(expected(dataset, filters))
     assert page.errors == [] and page.foreign == []
     page.close()

@@ -26,11 +26,27 @@ def explorer_page(browser, base_url):
 
 
 def shown_for(page, queries: list[str]) -> list[list[str]]:
-    """Apply each query string through the contract API and read the ids the list then shows."""
+    """Apply each query string through the contract API and read the ids of every practice it
+    matches, in the list's order (the list itself shows them a page at a time)."""
     return page.evaluate("""queries => queries.map(query => {
         window.atlasExplorer.apply(query);
-        return [...document.querySelectorAll('#explorer-results li[data-id]:not([hidden])')].map(li => li.dataset.id);
+        return window.atlasExplorer.matches();
     })""", queries)
+
+
+def listed(page) -> list[str]:
+    """The ids of the practices the list shows on the page now."""
+    return page.locator("#explorer-results li[data-id]").evaluate_all("items => items.map(li => li.dataset.id)")
+
+
+def page_through(page) -> list[str]:
+    """Click "Show more" until the list holds every match; the ids it then lists, in order."""
+    more = page.locator("#explorer-more")
+    for _ in range(1000):
+        if more.is_hidden():
+            break
+        more.click()
+    return listed(page)
 
 
 # --- the data file ---------------------------------------------------------------------------
@@ -49,16 +65,63 @@ def test_the_data_file_lists_every_practice_once_with_the_values_its_record_has(
             assert {facets[facet][i] for i in entry.get(facet, [])} == values_of(dataset, practice, facet)
 
 
-def test_the_page_lists_every_practice_without_javascript(site, dataset, browser, base_url):
+def by_title(dataset) -> list[str]:
+    return [p.id for p in sorted(dataset.practices.values(), key=lambda p: p.title.lower())]
+
+
+def test_the_page_holds_a_first_page_of_practices_and_the_ways_in_without_javascript(site, dataset, browser, base_url):
+    """The page's HTML stays the same size however many practices there are: it lists the first
+    page by title; without JavaScript a reader is told so and given the pages that list them all."""
     soup = BeautifulSoup((site / "explore" / "index.html").read_text(encoding="utf-8"), "html.parser")
-    ids = [li["data-id"] for li in soup.select("#explorer-results li[data-id]:not([hidden])")]
-    assert sorted(ids) == sorted(dataset.practices)
+    explorer = soup.select_one("#explorer")
+    size = int(explorer["data-page-size"])
+    assert len(dataset.practices) > size, "the atlas holds no more than a page: nothing here is tested"
+    assert [li["data-id"] for li in soup.select("#explorer-results li[data-id]")] == by_title(dataset)[:size]
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(base_url + "/explore/?lens=vertical")
-    assert page.locator("#explorer-results li[data-id]:not([hidden])").count() == len(dataset.practices)
+    assert page.locator("#explorer-results li[data-id]").count() == size
     assert page.locator("#explorer-results a").first.is_visible()
+    ways = page.locator("#explorer-ways")
+    assert ways.is_visible() and f"first {size} of {len(dataset.practices)} practices" in ways.inner_text()
+    targets = {a.split("/")[-2] for a in ways.locator("a").evaluate_all("links => links.map(a => a.href)")}
+    assert targets == {"lenses", "countries", "frameworks", "practices"}
+    assert page.locator("#explorer-more").is_hidden()
     context.close()
+
+
+def test_paging_lists_every_match_exactly_once_in_order_as_the_first_page_was(explorer_page, dataset):
+    size = int(explorer_page.locator("#explorer").get_attribute("data-page-size"))
+    (everything,) = shown_for(explorer_page, [""])
+    assert everything == by_title(dataset)
+    assert listed(explorer_page) == everything[:size]  # what the script lists first is what the HTML held
+    left = len(everything) - size
+    assert explorer_page.locator("#explorer-more").inner_text() == (
+        f"Show {size} more ({left} not listed yet)" if left > size else f"Show the last {left}")
+    explorer_page.locator("#explorer-more").click()
+    # The keyboard's focus goes on to the first practice just listed.
+    assert explorer_page.evaluate("document.activeElement.closest('li').dataset.id") == everything[size]
+    assert page_through(explorer_page) == everything
+    assert explorer_page.locator("#explorer-more").is_hidden()
+    # A new filter starts again from its first page, and pages through its own matches only.
+    (vertical,) = shown_for(explorer_page, ["lens=vertical&sort=year"])
+    assert len(vertical) > size and listed(explorer_page) == vertical[:size]
+    assert page_through(explorer_page) == vertical and set(vertical) == expected(dataset, {"lens": ["vertical"]})
+    shown_for(explorer_page, [""])
+
+
+def test_a_listed_practice_reads_as_in_the_page_html(explorer_page, site):
+    """Items the script lists are written as the page's HTML writes them: the same links, badge,
+    aliases and facts (the first page is listed both ways)."""
+    shown_for(explorer_page, [""])
+    soup = BeautifulSoup((site / "explore" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    written = [" ".join(li.get_text(" ").split()) for li in soup.select("#explorer-results li[data-id]")]
+    scripted = [" ".join(text.split()) for text in explorer_page.locator("#explorer-results li[data-id]").evaluate_all(
+        "items => items.map(li => [...li.childNodes].map(n => n.textContent).join(' '))")]
+    assert scripted == written
+    hrefs = [li.select_one("a")["href"] for li in soup.select("#explorer-results li[data-id]")]
+    assert explorer_page.locator("#explorer-results li[data-id] > a").evaluate_all(
+        "links => links.map(a => a.getAttribute('href'))") == hrefs
 
 
 # --- filtering in the browser ----------------------------------------------------------------
@@ -125,21 +188,20 @@ def test_the_url_restores_a_view_and_follows_the_controls(browser, base_url, dat
     page.wait_for_selector("#explorer[data-ready]")
     assert page.locator("input[name='lens'][value='vertical']").is_checked()
     assert page.locator("#explorer-q").input_value() == "migr"
-    ids = page.locator("#explorer-results li[data-id]:not([hidden])").evaluate_all("items => items.map(li => li.dataset.id)")
+    ids = page.evaluate("window.atlasExplorer.matches()")
     assert set(ids) <= expected(dataset, {"lens": ["vertical"], "level": ["local"]}) and ids
-    # Filtered-out practices stay in the list, hidden: what shows on screen is the filtered list.
-    assert page.locator("#explorer-results li:visible").count() == len(ids) < len(dataset.practices)
+    assert listed(page) == ids[:int(page.locator("#explorer").get_attribute("data-page-size"))]
     page.locator("input[name='level'][value='local']").uncheck()
     page.locator("#explorer-q").fill("")
     page.locator("details[data-facet='sector'] input[value='health']").check()
     page.wait_for_url("**/explore/?lens=vertical&sector=health")  # just after the list is shown
     page.reload()
     page.wait_for_selector("#explorer[data-ready]")
-    ids = page.locator("#explorer-results li[data-id]:not([hidden])").evaluate_all("items => items.map(li => li.dataset.id)")
+    ids = page.evaluate("window.atlasExplorer.matches()")
     assert set(ids) == expected(dataset, {"lens": ["vertical"], "sector": ["health"]})
     page.locator("#explorer-clear").click()
     page.wait_for_url("**/explore/")
-    assert page.locator("#explorer-results li[data-id]:not([hidden])").count() == len(dataset.practices)
+    assert len(page.evaluate("window.atlasExplorer.matches()")) == len(dataset.practices)
     assert page.errors == [] and page.foreign == []
 
 
@@ -149,8 +211,8 @@ def test_the_explorer_works_after_instant_navigation_from_a_practice_tag(browser
     page.locator(".atlas-tags a", has_text="Hometown association").click()
     page.wait_for_url("**/explore/?mechanism=hometown-association")
     page.wait_for_selector("#explorer[data-ready]")
-    ids = page.locator("#explorer-results li[data-id]:not([hidden])").evaluate_all("items => items.map(li => li.dataset.id)")
-    assert set(ids) == expected(dataset, {"mechanism": ["hometown-association"]})
+    ids = page.evaluate("window.atlasExplorer.matches()")
+    assert set(ids) == expected(dataset, {"mechanism": ["hometown-association"]}) and listed(page) == ids
     assert page.errors == [] and page.foreign == []
 
 
@@ -170,7 +232,7 @@ def test_on_a_phone_the_filters_open_over_the_results_and_the_first_result_is_on
     page = watched_page(context, base_url)
     page.goto(base_url + "/explore/?lens=vertical&level=local&sector=health")
     page.wait_for_selector("#explorer[data-ready]")
-    first = page.locator("#explorer-results li[data-id]:not([hidden])").first
+    first = page.locator("#explorer-results li[data-id]").first
     assert first.bounding_box()["y"] < 844
     assert page.locator("#explorer-active").text_content() == "(3)"
     page.locator("#explorer-open").click()
@@ -178,7 +240,7 @@ def test_on_a_phone_the_filters_open_over_the_results_and_the_first_result_is_on
     assert sheet.is_visible() and sheet.bounding_box()["y"] == 0
     page.locator('details[data-facet="region"] summary').click()
     page.locator('details[data-facet="region"] input').first.check()
-    count = len(page.locator("#explorer-results li[data-id]:not([hidden])").all())
+    count = len(page.evaluate("window.atlasExplorer.matches()"))
     show = page.locator("#explorer-show")
     assert show.text_content() == f"Show {count} practice{'' if count == 1 else 's'}"
     show.click()
@@ -250,7 +312,7 @@ def test_the_downloads_hold_exactly_the_practices_shown_with_the_exports_columns
     import io
 
     explorer_page.evaluate("window.atlasExplorer.apply('?lens=vertical&region=europe')")
-    shown = explorer_page.locator("#explorer-results li[data-id]:not([hidden])").evaluate_all("items => items.map(li => li.dataset.id)")
+    shown = explorer_page.evaluate("window.atlasExplorer.matches()")
     assert shown
     with explorer_page.expect_download() as download:
         explorer_page.locator("#explorer-csv").click()
@@ -267,18 +329,24 @@ def test_the_downloads_hold_exactly_the_practices_shown_with_the_exports_columns
 
 
 def test_the_list_sorts_by_country_and_by_evidence_year(explorer_page, dataset):
-    explorer_page.evaluate("window.atlasExplorer.apply('?sort=year')")
-    years = [int(y) for y in explorer_page.locator("#explorer-results li[data-id]").evaluate_all("items => items.map(li => li.dataset.year)")]
-    assert years == sorted(years, reverse=True)
-    explorer_page.evaluate("window.atlasExplorer.apply('?sort=country')")
-    countries = explorer_page.locator("#explorer-results li[data-id]").evaluate_all("items => items.map(li => li.dataset.country)")
+    (by_year,) = shown_for(explorer_page, ["?sort=year"])
+    years = [int(next(iter(values_of(dataset, dataset.practices[i], "year")))) for i in by_year]
+    assert years == sorted(years, reverse=True) and sorted(by_year) == sorted(dataset.practices)
+    listed_years = explorer_page.locator("#explorer-results li[data-id]").evaluate_all("items => items.map(li => li.dataset.year)")
+    assert [int(y) for y in listed_years] == years[:len(listed_years)]
+    (by_country,) = shown_for(explorer_page, ["?sort=country"])
+    # The first country a practice names (its countries, then its cities'), as the list shows it.
+    first = {p.id: dataset.countries[[*p.countries, *(c.country for c in p.cities)][0]].name
+             for p in dataset.practices.values() if p.countries or p.cities}
+    countries = [first.get(i, "") for i in by_country]
     named = [c for c in countries if c]
-    assert countries[: len(named)] == named  # practices with no country come last
+    assert countries[: len(named)] == named and len(named) < len(countries)  # practices with no country come last
     assert named == sorted(named, key=lambda name: name.casefold()) or named == sorted(named)
     explorer_page.wait_for_url("**sort=country*")
-    explorer_page.evaluate("window.atlasExplorer.apply('')")
+    (by_title_ids,) = shown_for(explorer_page, [""])
+    assert by_title_ids == by_title(dataset)
     titles = explorer_page.locator("#explorer-results li[data-id] > a").all_text_contents()
-    assert titles == [p.title for p in sorted(dataset.practices.values(), key=lambda p: p.title.lower())]
+    assert titles == [dataset.practices[i].title for i in by_title_ids[:len(titles)]]
 
 
 def test_a_long_facet_has_a_finder_and_an_order_by_count_and_dims_empty_values(explorer_page):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from atlas.site.explorer import FACETS, explorer_list
+from atlas.site.explorer import FACETS, FIRST_PAGE, explorer_list
 from atlas.site.overviews import cross_tables
 from atlas.site.practice_form import practice_form
 from atlas.site.repository import SUGGEST_FORM
@@ -23,8 +23,10 @@ def _root(root: str) -> Markup:
 
 
 def explorer(site, root: str = "../") -> Markup:
-    """The explorer: its controls (filled in by explorer.js) and the list of every practice."""
-    return site.renderer.html_block("explorer.html.j2", items=explorer_list(site.data), facets=FACETS, root=_root(root))
+    """The explorer: its controls (filled in by explorer.js) and the first page of practices."""
+    return site.renderer.html_block("explorer.html.j2", items=explorer_list(site.data, FIRST_PAGE),
+                                    total=len(site.data.practices), page_size=FIRST_PAGE, facets=FACETS,
+                                    root=_root(root))
 
 
 def compare_tables(site, root: str = "../") -> Markup:

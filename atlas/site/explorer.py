@@ -1,9 +1,12 @@
 """The explorer's data: every practice with the facet values it has, as the JSON file the page filters.
 
-The explorer page (`/explore/`) lists every practice in its HTML, so it works without JavaScript;
-`docs/assets/explorer.js` then loads `/explore/practices.json` and filters that list by facet and
-text. The file is kept lean because every visitor of the explorer downloads it: each facet's value
-ids and labels are listed once, and a practice refers to them by position in that list.
+The explorer page (`/explore/`) holds its controls and the first page of practices by title
+(`FIRST_PAGE`), so that its HTML stays the same size however many practices there are; a reader
+without JavaScript gets that page and the ways in to every practice (lens, country and framework
+pages). `docs/assets/explorer.js` loads `/explore/practices.json` once, filters it by facet and
+text, and renders the matches a page at a time. The file is kept lean because every visitor of
+the explorer downloads it: each facet's value ids and labels are listed once, and a practice
+refers to them by position in that list; everything a list item shows is in it.
 
 Facet names are also the URL query parameters of the explorer (a contract with the benchmark):
 `lens`, `level`, `sector`, `mechanism`, `country`, `region`, `organization`, `framework`,
@@ -28,6 +31,8 @@ from atlas.site.text import plain_text
 # enough that the file stays small as records grow.
 SUMMARY_CHARACTERS = 240
 JSON_PATH = "explore/practices.json"
+# Practices the page lists at first, and each "Show more" adds: the page's HTML holds this many.
+FIRST_PAGE = 50
 
 
 # A practice to learn from, or a cautionary example: one the sources give as incoherent or harmful.
@@ -125,7 +130,10 @@ def explorer_data(data: Dataset) -> dict:
     for facet in FACETS:
         values = facet.values(data)
         positions[facet.key] = {value[0]: i for i, value in enumerate(values)}
-        facets.append({"key": facet.key, "label": facet.label, "values": [list(v) for v in values]})
+        described = {"key": facet.key, "label": facet.label, "values": [list(v) for v in values]}
+        if facet.key == "country":  # a list item names a country plainly: "Türkiye", not "Türkiye (Turkey)"
+            described["names"] = [data.countries[value[0]].name for value in values]
+        facets.append(described)
     practices = []
     for practice in sorted(data.practices.values(), key=lambda p: p.title.lower()):
         entry: dict = {"id": practice.id, "title": practice.title}
@@ -161,7 +169,9 @@ def evidence_year(data: Dataset, practice: Practice) -> int:
     return max(data.sources[source_id].year for source_id in _sources_of(data, practice))
 
 
-def explorer_list(data: Dataset) -> list[ExplorerItem]:
+def explorer_list(data: Dataset, limit: int | None = None) -> list[ExplorerItem]:
+    """The practices by title, as the list shows them: the first `limit` of them, or all."""
+    practices = sorted(data.practices.values(), key=lambda p: p.title.lower())[:limit]
     return [
         ExplorerItem(
             practice,
@@ -170,5 +180,5 @@ def explorer_list(data: Dataset) -> list[ExplorerItem]:
             [data.term("sectors", sector).label for sector in practice.sectors],
             evidence_year(data, practice),
         )
-        for practice in sorted(data.practices.values(), key=lambda p: p.title.lower())
+        for practice in practices
     ]

@@ -1,13 +1,16 @@
-/* The explorer at /explore/: filters the server-rendered list of practices by facet and words.
+/* The explorer at /explore/: filters the atlas's practices by facet and words.
  *
- * The page lists every practice in its HTML (what a reader without JavaScript sees). This script
- * loads practices.json (written at build time by atlas/site/explorer.py), builds one group of
- * checkboxes per facet with counts, and keeps the filters in the URL query string, so a filtered
- * view can be shared and bookmarked: repeated values of one facet are OR, different facets AND.
+ * The page's HTML holds the first page of practices by title (what a reader without JavaScript
+ * sees, and the first paint), whatever the size of the atlas. This script loads practices.json
+ * (written at build time by atlas/site/explorer.py), builds one group of checkboxes per facet with
+ * counts, renders the matching practices a page at a time ("Show more"), and keeps the filters in
+ * the URL query string, so a filtered view can be shared and bookmarked: repeated values of one
+ * facet are OR, different facets AND.
  *
  * It runs on every page load, including Material's instant navigation (through `document$`), and
  * does nothing on pages without #explorer. `window.atlasExplorer.apply(queryString)` filters and
- * re-renders synchronously once the data is loaded (`window.atlasExplorer.ready` resolves then).
+ * re-renders synchronously once the data is loaded (`window.atlasExplorer.ready` resolves then);
+ * `window.atlasExplorer.matches()` gives the ids of every matching practice, in the list's order.
  */
 (function () {
   "use strict";
@@ -115,19 +118,32 @@
     var named = this.facets.filter(function (f) {
       return ["country", "organization", "framework", "component"].indexOf(f.key) >= 0;
     });
+    var byKey = {};
+    data.facets.forEach(function (facet) { byKey[facet.key] = facet; });
+    var countryNames = byKey.country.names;
     this.practices = data.practices.map(function (practice) {
       var names = [];
       named.forEach(function (facet) {
         (practice[facet.key] || []).forEach(function (i) { names.push(facet.values[i][1]); });
       });
       var haystack = [practice.title].concat(practice.aliases || [], practice.spellings || [], [practice.text], names).join(" ");
-      return { id: practice.id, practice: practice, words: words(haystack).join(" "), hidden: false };
+      var countries = (practice.country || []).map(function (i) { return countryNames[i]; });
+      return {
+        id: practice.id, practice: practice, words: words(haystack).join(" "),
+        countries: countries,
+        lenses: (practice.lens || []).map(function (i) { return byKey.lens.values[i][1]; }),
+        sectors: (practice.sector || []).map(function (i) { return byKey.sector.values[i][1]; }),
+        year: (practice.year || []).map(function (i) { return byKey.year.values[i][0]; })[0] || "",
+        cautionary: (practice.example || []).some(function (i) { return byKey.example.values[i][0] === "cautionary"; }),
+      };
     });
     this.list = root.querySelector("#explorer-results");
-    this.items = new Map();
-    this.list.querySelectorAll("li[data-id]").forEach(function (item) {
-      self.items.set(item.getAttribute("data-id"), item);
-    });
+    this.pageSize = Number(root.getAttribute("data-page-size")) || 50;
+    this.linkRoot = root.getAttribute("data-root") || "../";
+    this.more = root.querySelector("#explorer-more");
+    this.more.addEventListener("click", function () { self.showMore(); });
+    this.shown = [];
+    this.listed = 0;
     this.status = root.querySelector("#explorer-status");
     this.input = root.querySelector("#explorer-q");
     this.clear = root.querySelector("#explorer-clear");
@@ -138,7 +154,6 @@
     this.showButton = root.querySelector("#explorer-show");
     this.openButton = root.querySelector("#explorer-open");
     this.active = root.querySelector("#explorer-active");
-    this.order = "title";
     this.buildFacets();
     this.input.addEventListener("input", function () { self.update(); });
     this.clear.addEventListener("click", function () {
@@ -328,16 +343,6 @@
         (entry.practice[facet.key] || []).forEach(function (v) { tally[v] += 1; });
       });
     });
-    /* The list keeps every practice, in order; only the items whose state changes are hidden or
-       shown (moving thousands of items in and out of the list cost more than the filtering). */
-    var showing = new Set(shown);
-    this.practices.forEach(function (entry) {
-      var hide = !showing.has(entry);
-      if (entry.hidden !== hide) {
-        self.items.get(entry.id).hidden = hide;
-        entry.hidden = hide;
-      }
-    });
     /* At 10,000 practices the facets hold about 9,000 values: write only the counts and labels
        that change, as for the list. */
     this.facets.forEach(function (facet) {
@@ -360,38 +365,85 @@
       ? shown.length + " of " + this.practices.length + " practices match."
       : this.practices.length + " practices.";
     this.clear.hidden = !filtered;
-    this.shown = shown;
+    this.shown = sorted(shown, state.sort);
+    this.list.textContent = "";
+    this.listed = 0;
+    this.listMore();
     this.count.textContent = String(shown.length);
     this.showButton.textContent = "Show " + shown.length + " practice" + (shown.length === 1 ? "" : "s");
     var chosen = 0;
     this.facets.forEach(function (facet) { chosen += state.facets[facet.key].length; });
     this.active.textContent = chosen ? "(" + chosen + ")" : "";
-    this.sort(state.sort);
     return shown.length;
   };
 
-  /* The list in the reader's order: by title (as written in the page), by the first country's
-     name (practices with none last), or by the newest evidence first. */
-  Explorer.prototype.sort = function (order) {
-    if (order === this.order) return;
-    var self = this;
-    var items = this.practices.map(function (entry) { return self.items.get(entry.id); });
-    if (order !== "title") {
-      items = items.map(function (item, position) { return { item: item, position: position }; });
-      items.sort(function (a, b) {
-        if (order === "year") {
-          var years = Number(b.item.dataset.year) - Number(a.item.dataset.year);
-          return years || a.position - b.position;
-        }
-        var x = a.item.dataset.country, y = b.item.dataset.country;
-        if (!x !== !y) return x ? -1 : 1;
-        return x.localeCompare(y) || a.position - b.position;
-      });
-      items = items.map(function (pair) { return pair.item; });
+  /* The matches in the reader's order: by title (the data's order), by the first country's name
+     (practices with none last), or by the newest evidence first. */
+  function sorted(entries, order) {
+    if (order === "title") return entries;
+    var pairs = entries.map(function (entry, position) { return { entry: entry, position: position }; });
+    pairs.sort(function (a, b) {
+      if (order === "year") return Number(b.entry.year) - Number(a.entry.year) || a.position - b.position;
+      var x = a.entry.countries[0] || "", y = b.entry.countries[0] || "";
+      if (!x !== !y) return x ? -1 : 1;
+      return x.localeCompare(y) || a.position - b.position;
+    });
+    return pairs.map(function (pair) { return pair.entry; });
+  }
+
+  /* The next page of matches at the end of the list, and the button that offers the one after. */
+  Explorer.prototype.listMore = function () {
+    var end = Math.min(this.listed + this.pageSize, this.shown.length);
+    var fragment = document.createDocumentFragment();
+    for (var i = this.listed; i < end; i++) fragment.appendChild(this.item(this.shown[i]));
+    this.list.appendChild(fragment);
+    this.listed = end;
+    var left = this.shown.length - end;
+    this.more.hidden = left === 0;
+    this.more.textContent = left > this.pageSize ? "Show " + this.pageSize + " more (" + left + " not listed yet)"
+      : "Show the last " + left;
+  };
+
+  /* "Show more": the next page, and the keyboard's focus on its first practice, where the
+     reader goes on reading (the button moves down past it). */
+  Explorer.prototype.showMore = function () {
+    var first = this.listed;
+    this.listMore();
+    var link = this.list.children[first] && this.list.children[first].querySelector("a");
+    if (link) link.focus();
+  };
+
+  /* One practice as the page's HTML lists it (templates/html/explorer.html.j2): its text is
+     set as text, never parsed as HTML. */
+  Explorer.prototype.item = function (entry) {
+    var li = document.createElement("li");
+    li.setAttribute("data-id", entry.id);
+    li.setAttribute("data-year", entry.year);
+    li.setAttribute("data-country", entry.countries[0] || "");
+    var link = document.createElement("a");
+    link.href = this.linkRoot + "practices/" + encodeURIComponent(entry.id) + "/";
+    link.textContent = entry.practice.title;
+    li.appendChild(link);
+    if (entry.cautionary) {
+      var badge = document.createElement("span");
+      badge.className = "atlas-badge atlas-badge--cautionary";
+      badge.textContent = "Cautionary example";
+      li.append(" ", badge);
     }
-    var list = this.list;
-    items.forEach(function (item) { list.appendChild(item); });
-    this.order = order;
+    if (entry.practice.aliases) {
+      var aliases = document.createElement("span");
+      aliases.className = "atlas-explorer__aliases";
+      aliases.textContent = "(" + entry.practice.aliases.join(", ") + ")";
+      li.append(" ", aliases);
+    }
+    var facts = document.createElement("span");
+    facts.className = "atlas-explorer__facts";
+    var text = entry.lenses.join(", ");
+    if (entry.sectors.length) text += " · " + entry.sectors.join(", ");
+    if (entry.countries.length) text += " · " + entry.countries.join(", ");
+    facts.textContent = text + " · evidence of " + entry.year;
+    li.append(document.createElement("br"), facts);
+    return li;
   };
 
   /* What the address asked for that the data does not have, and the nearest it has. */
@@ -425,8 +477,7 @@
      those files are read from this site and cut down to the list, in the list's order. */
   Explorer.prototype.download = function (format) {
     var self = this;
-    var ids = Array.prototype.filter.call(this.list.children, function (li) { return !li.hidden; })
-      .map(function (li) { return li.getAttribute("data-id"); });
+    var ids = this.matches();
     var base = new URL(this.root.getAttribute("data-exports"), location.href).href;
     return fetch(base + "practices." + format).then(function (response) {
       if (!response.ok) throw new Error("export: HTTP " + response.status);
@@ -492,6 +543,10 @@
     this.remembering = setTimeout(function () { history.replaceState(history.state, "", url); }, 0);
   };
 
+  Explorer.prototype.matches = function () {
+    return this.shown.map(function (entry) { return entry.id; });
+  };
+
   Explorer.prototype.apply = function (queryString) {
     var state = parseQuery(queryString, this.facets);
     this.report(state.unknown);
@@ -507,6 +562,10 @@
     apply: function (queryString) {
       if (!current) throw new Error("the explorer is not loaded on this page");
       return current.apply(queryString);
+    },
+    matches: function () {
+      if (!current) throw new Error("the explorer is not loaded on this page");
+      return current.matches();
     },
   };
   window.atlasExplorer = api;
