@@ -1,4 +1,5 @@
-"""The benchmark's measurements in Chromium (Debian's package): explorer filter time, Lighthouse.
+"""The benchmark's measurements in Chromium (Debian's package): explorer filter time, what a search
+downloads, Lighthouse.
 
 Both run against a localhost server of a built site (bench/serve.py), never the network.
 """
@@ -39,8 +40,15 @@ LIGHTHOUSE_PAGES = {
     "lens": "/lenses/horizontal/",
     "practice": "/practices/moldova-hometown-associations/",
     "country": "/countries/mda/",
+    "framework": "/frameworks/pcmd/",
+    "source": "/sources/004/",
     "explorer": "/explore/",
+    "compare": "/explore/compare/",
 }
+# Searches a reader makes: a record's name, an acronym, a word found everywhere, two words.
+SEARCHES = ("padron", "PCMD", "migration", "Moldova diaspora")
+# Pagefind's own files are stored compressed; anything else is counted as gzip would send it.
+_COMPRESSED = (".pagefind", ".pf_meta", ".pf_index", ".pf_fragment")
 LIGHTHOUSE_CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 
 
@@ -95,6 +103,39 @@ def explorer_timings(site: Path, data_dir: Path) -> dict | None:
         "worst_median_apply_and_layout_ms": max(item["apply_and_layout_ms"] for item in per_query.values()),
         "queries": per_query,
     }
+
+
+def search_downloads(site: Path) -> dict | None:
+    """What a reader downloads from opening the search to seeing a query's first results (bytes,
+    gzip), per query in a fresh browser; None for a site without the atlas's search."""
+    if not (site / "pagefind" / "pagefind.js").exists():
+        return None
+    import gzip
+
+    from playwright.sync_api import sync_playwright
+
+    downloads = {}
+    with serve(site) as base_url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        for query in SEARCHES:
+            page = browser.new_context().new_page()
+            page.goto(base_url + "/")
+            fetched = []
+            page.on("requestfinished", lambda request: fetched.append(request.url))
+            page.locator("#atlas-search-open").click()
+            page.locator("#atlas-search-q").fill(query)
+            page.wait_for_function("q => document.getElementById('atlas-search').getAttribute('data-searched') === q",
+                                   arg=query)
+            size = 0
+            for url in dict.fromkeys(url for url in fetched if "/pagefind/" in url):
+                path = site / url.removeprefix(base_url + "/").split("?")[0]
+                body = path.read_bytes()
+                size += len(body) if path.suffix in _COMPRESSED else len(gzip.compress(body))
+            downloads[query] = {"bytes": size, "requests": len(fetched),
+                                "results": page.locator("#atlas-search-results li").count()}
+            page.context.close()
+        browser.close()
+    return {"worst_kb": round(max(d["bytes"] for d in downloads.values()) / 1024, 1), "queries": downloads}
 
 
 def lighthouse_scores(site: Path, out: Path) -> dict:

@@ -35,7 +35,7 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from baseline import write_baseline  # noqa: E402
-from browser import explorer_timings, lighthouse_scores  # noqa: E402
+from browser import explorer_timings, lighthouse_scores, search_downloads  # noqa: E402
 from report import check_targets, markdown_report  # noqa: E402
 from synthetic import generate  # noqa: E402
 
@@ -133,13 +133,23 @@ def pages_by_kind(site: Path) -> dict:
     return kinds
 
 
+# The pages that list records of a kind, and the explorer and comparison tables: one page each.
+INDEX_PAGES = ("", "practices", "countries", "organizations", "frameworks", "sources", "lenses", "explore",
+               "explore/compare")
+
+
+def index_pages(site: Path) -> dict:
+    """The size (KB raw) of each index page, the home page and the explorer's and comparison pages."""
+    return {(folder or "home"): round((site / folder / "index.html").stat().st_size / 1024, 1)
+            for folder in INDEX_PAGES if (site / folder / "index.html").exists()}
+
+
 def site_sizes(site: Path, practices: int) -> dict:
     files = [path for path in site.rglob("*") if path.is_file()]
     pages = [path for path in files if path.suffix == ".html" and path.name != "404.html"]
     practice_pages = sorted((site / "practices").glob("*/index.html"))
     raw = sorted(path.stat().st_size for path in practice_pages)
     sample = site / "practices" / SAMPLE_PRACTICE / "index.html"
-    search = site / "search" / "search_index.json"
     explorer = site / "explore" / "practices.json"
     per_thousand = 1000 / practices
     largest = max(pages, key=lambda path: path.stat().st_size)
@@ -153,8 +163,7 @@ def site_sizes(site: Path, practices: int) -> dict:
         "practice_page_median_kb": round(statistics.median(raw) / 1024, 1) if raw else None,
         "practice_page_max_kb": round(raw[-1] / 1024, 1) if raw else None,
         "pages_by_kind": pages_by_kind(site),
-        "search_index_gzip_kb": round(gzip_size(search) / 1024, 1),
-        "search_index_gzip_kb_per_1000": round(gzip_size(search) / 1024 * per_thousand, 1),
+        "index_pages_kb": index_pages(site),
         "explorer_data_gzip_kb": round(gzip_size(explorer) / 1024, 1) if explorer.exists() else None,
         "explorer_data_gzip_kb_per_1000": round(gzip_size(explorer) / 1024 * per_thousand, 1)
         if explorer.exists() else None,
@@ -202,6 +211,11 @@ def measure_size(practices: int, work: Path, keep_sites: bool, parallel: bool, r
     print(f"   baseline build: {baseline}", flush=True)
     explorer = explorer_timings(atlas_site, data_dir)
     print(f"   explorer: {explorer}", flush=True)
+    search = search_downloads(atlas_site)
+    print(f"   search: {search}", flush=True)
+    # Material's one index file, which a reader of the plain site downloads before any result.
+    material_index = baseline_site / "search" / "search_index.json"
+    baseline["search_index_gzip_kb"] = round(gzip_size(material_index) / 1024, 1) if material_index.exists() else None
     result = {
         "practices": practices,
         "records": counts,
@@ -210,6 +224,7 @@ def measure_size(practices: int, work: Path, keep_sites: bool, parallel: bool, r
         "baseline": baseline,
         "sizes": sizes,
         "explorer": explorer,
+        "search": search,
         "ratios": {
             "wall": round(atlas["wall_s"] / baseline["wall_s"], 2),
             "cpu": round(atlas["cpu_s"] / baseline["cpu_s"], 2),

@@ -47,12 +47,10 @@ def watched_page(context_or_browser, base_url: str, **options):
 
 
 def site_search(page, query: str):
-    """Type `query` into Material's search once its index is loaded; returns the result items."""
-    if page.viewport_size["width"] < 960:  # the search box sits behind an icon on narrow screens
-        page.locator("label[for='__search']").first.click()
-    box = page.locator("input[data-md-component='search-query']")
-    box.click()
-    box.fill(query)
-    box.press("End")  # Material reads the query on key events, not on `input`
-    page.locator(".md-search-result__meta").filter(has_text="matching").wait_for()
-    return page.locator(".md-search-result__item")
+    """Open the site's search from the header, type `query` and wait until its results are
+    listed (docs/assets/search.js); returns the result items, best first."""
+    page.locator("#atlas-search-open").click()
+    page.locator("#atlas-search-q").fill(query)
+    page.wait_for_function("q => document.getElementById('atlas-search').getAttribute('data-searched') === q",
+                           arg=query.strip())
+    return page.locator("#atlas-search-results li")

@@ -110,6 +110,17 @@ def test_paging_lists_every_match_exactly_once_in_order_as_the_first_page_was(ex
     shown_for(explorer_page, [""])
 
 
+def test_the_script_marks_each_cautionary_example_it_lists(explorer_page, dataset):
+    (cautionary,) = shown_for(explorer_page, ["example=cautionary"])
+    assert sorted(cautionary) == sorted(p.id for p in dataset.practices.values() if p.cautionary)
+    badges = explorer_page.locator("#explorer-results li[data-id]").evaluate_all(
+        "items => items.map(li => [li.dataset.id, [...li.querySelectorAll('.atlas-badge')].map(b => b.textContent)])")
+    assert badges == [[i, ["Cautionary example"]] for i in cautionary]
+    (practices,) = shown_for(explorer_page, ["example=practice"])
+    assert explorer_page.locator("#explorer-results .atlas-badge").count() == 0 and practices
+    shown_for(explorer_page, [""])
+
+
 def test_a_listed_practice_reads_as_in_the_page_html(explorer_page, site):
     """Items the script lists are written as the page's HTML writes them: the same links, badge,
     aliases and facts (the first page is listed both ways)."""

@@ -11,6 +11,7 @@ scanned. Refused input is part 1: tests/test_hostile_rejected.py.
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 import shutil
@@ -21,6 +22,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
+from browser_support import site_search
 from conftest import ROOT, build_site
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -169,18 +171,19 @@ def test_the_title_tag_cannot_be_closed_from_a_record(pages):
     assert len(soup.find_all("title")) == 1
 
 
-def test_the_search_index_holds_escaped_text_only(hostile_site):
-    """Material's search shows `title` and `text` of the index as HTML: parse them the same way."""
-    index = json.loads((hostile_site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    hostile = [doc for doc in index["docs"] if "hostile" in doc["location"]]
-    assert len(hostile) > 10
-    for doc in index["docs"]:
-        for key in ("title", "text"):
-            soup = BeautifulSoup(doc[key], "html.parser")
-            _assert_inert(soup, f"search index {doc['location']} {key}")
-            assert soup.find(["script", "img", "svg", "iframe", "style"]) is None, (doc["location"], key)
-    assert any("&lt;script&gt;alert(1)&lt;/script&gt;" in doc["text"] for doc in hostile)
-
+def test_the_search_index_holds_record_text_as_text(hostile_site):
+    """Pagefind keeps each page's text and title as the reader reads them: a hostile title's
+    `<script>` is there as characters, as on the page. Its texts are therefore never HTML to the
+    results, which set titles as text and rebuild excerpts from text and marks only
+    (docs/assets/search.js; test_search_results_show_hostile_text_as_text)."""
+    # A fragment is gzip, a short marker of Pagefind's, then JSON.
+    texts = [gzip.decompress(path.read_bytes()) for path in (hostile_site / "pagefind" / "fragment").glob("*.pf_fragment")]
+    fragments = [json.loads(text[text.index(b"{"):]) for text in texts]
+    hostile = [f for f in fragments if "hostile" in f["url"]]
+    assert {"/practices/hostile-practice/", "/organizations/hostile-organization/",
+            "/frameworks/hostile-framework/", "/sources/hostile-source/"} <= {f["url"] for f in hostile}
+    assert any("<script>alert(1)</script>" in f["meta"]["title"] for f in hostile)
+    assert any("<script>alert(1)</script>" in f["content"] for f in hostile)
 
 
 # --- in a browser: nothing runs, nothing loads from elsewhere, search results stay text ----------
@@ -243,17 +246,18 @@ def test_the_propose_form_offers_hostile_names_as_text(hostile_browser_page):
 def test_search_results_show_hostile_text_as_text(hostile_browser_page):
     base, page, events = hostile_browser_page
     page.goto(f"{base}/")
-    query = page.locator("input[data-md-component='search-query']")
-    query.click()
-    # A query typed while the search worker still loads its index is not searched.
-    page.wait_for_function("!document.querySelector('.md-search-result__meta')"
-                           ".textContent.includes('Initializing')", timeout=60000)
-    query.press_sequentially("onerror", delay=50)  # typed: Material searches on key events
-    page.locator(".md-search-result__item").first.wait_for(timeout=60000)
-    text = page.locator(".md-search-result").inner_text()
-    assert "<img src=x onerror=alert(1)>" in text
-    assert page.evaluate("document.querySelectorAll('.md-search-result img, .md-search-result script, "
-                         ".md-search-result svg [onload], .md-search-result iframe').length") == 0
+    for query in ("onerror", "script alert"):
+        items = site_search(page, query)
+        assert items.count() > 0, query
+        text = page.locator("#atlas-search-results").inner_text()
+        assert "<img src=x onerror=alert(1)>" in text or "<script>" in text, query
+        assert page.evaluate("document.querySelectorAll('#atlas-search-results img, #atlas-search-results script, "
+                             "#atlas-search-results svg, #atlas-search-results iframe, "
+                             "#atlas-search-results [onerror], #atlas-search-results [onload]').length") == 0
+        # Only Pagefind's marks of the matched words are elements within an excerpt.
+        assert set(page.eval_on_selector_all("#atlas-search-results .atlas-search__excerpt *",
+                                             "nodes => nodes.map(n => n.tagName)")) <= {"MARK"}
+        page.keyboard.press("Escape")
     assert events["dialogs"] == [] and events["foreign"] == []
 
 
@@ -325,9 +329,15 @@ def test_a_title_that_slugs_to_a_theme_id_leaves_the_theme_working(hostile_brows
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto(f"{base}/practices/hostile-config-title/")
     page.wait_for_load_state("load")
-    # Material's scripts read their configuration from #__config; with it they bind "/" to search.
+    # The search reads the site's root from #__config: "/" opens it, and its results link pages
+    # that exist.
     page.keyboard.press("/")
-    page.wait_for_function("document.getElementById('__search').checked")
+    page.wait_for_function("document.getElementById('atlas-search').open")
+    page.keyboard.press("Escape")
+    items = site_search(page, "hostile")
+    href = items.first.locator("a").get_attribute("href")
+    assert page.request.get(href if href.startswith("http") else base + href).ok
+    page.keyboard.press("Escape")
     assert errors == []
 
 

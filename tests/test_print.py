@@ -23,7 +23,7 @@ def printed(browser, base_url, dataset):  # noqa: F811
 
 def test_printing_hides_the_navigation_search_and_footer(printed):
     for selector in (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer",
-                     ".md-search", ".atlas-breadcrumbs", ".md-content__button"):
+                     "#atlas-search-open", ".atlas-breadcrumbs", ".md-content__button"):
         element = printed.locator(selector).first
         assert element.count() == 1, selector
         assert not element.is_visible(), selector

@@ -312,7 +312,7 @@ def test_the_404_page_offers_the_search_and_the_main_ways_in(site):
     soup = BeautifulSoup((site / "404.html").read_text(encoding="utf-8"), "lxml")
     article = soup.select_one("article")
     assert "Page not found" in article.get_text() and "Search for it" in article.get_text()
-    assert soup.select_one("input[data-md-component='search-query']") is not None
+    assert soup.select_one("#atlas-search-open") is not None and soup.select_one("#atlas-search-q") is not None
     root = urlsplit(re.search(r"^site_url: (\S+)$", (Path(__file__).parent.parent / "mkdocs.yml").read_text(),
                               re.MULTILINE).group(1)).path
     targets = [a["href"] for a in article.select("a[href]")]

@@ -1,5 +1,5 @@
 """The atlas plugin: owns one build of the site. It loads the data, gives every record its page,
-adds the exports and redirects, keeps the search index lean and tidies each page as it is written.
+adds the exports and redirects, marks what search indexes and, once the site is written, indexes it.
 
 Registered as the `atlas` entry point of `mkdocs.plugins` (pyproject.toml) and listed under
 `plugins:` in mkdocs.yml; ProperDocs runs it the same way. All the build's state is on the
@@ -13,10 +13,10 @@ import gc
 
 from mkdocs.exceptions import PluginError
 from mkdocs.config import base, config_options
-from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
+from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, InclusionLevel
 
-from atlas.site import explorer, practice_form, publishing, search_index, theme_fixes, theme_parts, whitespace
+from atlas.site import explorer, practice_form, publishing, search_index, theme_parts, whitespace
 from atlas.site.pages import PAGE_KINDS
 from atlas.site.previews import preview_of
 from atlas.site.record_page import RecordPage
@@ -88,42 +88,30 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
 
     def on_env(self, env, config, files):
         env.globals["atlas_preview"] = lambda page: preview_of(page, config)
+        env.globals["atlas_search_kind"] = search_index.kind_label
         return theme_parts.install(env)
 
-    # The search plugin indexes page.content in its on_page_context (priority 0). A record page's
-    # HTML is made just before (its only copy while the page is written), the plugin is shown
-    # only its searchable part, and the whole page is put back right after, before the theme
-    # renders it.
-    @event_priority(100)
-    def _write_record_page(self, context, page, config, nav):
+    def on_page_context(self, context, page, config, nav):
+        # A record page's HTML is made just before the theme renders it: its only copy while
+        # the page is written.
         if isinstance(page, RecordPage):
             page.write_content()
-            page.set_aside = page.content
-            page.content = search_index.searchable(page.content, page.page_kind.folder)
+            page.content = search_index.mark_sections(page.content, page.page_kind.folder)
         return context
-
-    @event_priority(-100)
-    def _put_record_page_back(self, context, page, config, nav):
-        if isinstance(page, RecordPage) and page.set_aside is not None:
-            page.content, page.set_aside = search_index.unmarked(page.set_aside), None
-        return context
-
-    on_page_context = CombinedEvent(_write_record_page, _put_record_page_back)
 
     def on_post_page(self, output, page, config):
         # The page is written once this returns and nothing reads its HTML again: free it, or a
         # build holds every page of the site in memory until it ends. (Not its source: the
         # navigation of later pages takes its title from there.)
         page.content = None
-        return whitespace.strip_indentation(theme_fixes.fix_page(output))
+        return whitespace.strip_indentation(output)
 
-    @event_priority(100)  # before the search plugin writes its index
     def on_post_build(self, config):
         gc.unfreeze()
-        search = config.plugins.get("material/search")
-        if search is not None:
-            search_index.make_lean(search.search_index.entries, search.search_index.config["fields"],
-                                   search_index.unshown_names(self.site.data))
+        try:
+            search_index.index_site(config.site_dir)
+        except RuntimeError as error:
+            raise PluginError(str(error)) from None
 
     def on_build_error(self, error):
         gc.unfreeze()

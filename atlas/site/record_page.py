@@ -30,8 +30,6 @@ class RecordPage(Page):
         self.page_kind = page_kind
         self.record = record
         self.renderer = renderer
-        # The whole page while the search plugin reads only its searchable part (see plugin.py).
-        self.set_aside: str | None = None
         # "Edit this page" opens the record's YAML file, not a page that exists only in the build.
         data_file = f"{record.folder}/{record.id}" if hasattr(record, "folder") else "vocabularies/lenses"
         self.edit_url = repository.edit_url(f"data/{data_file}.yaml")

@@ -1,30 +1,37 @@
-"""Makes Material's search index lean and accent-insensitive.
+"""The site's search index: Pagefind, run over the built site, and what each page gives it.
 
-Lean: the index is downloaded on a reader's first search, and it grows with the records. A record
-page is indexed by its title, summary (the first section) and the sections that hold its own facts;
-sections that only list other records (sources, related practices, practices by lens or role...)
-are left out, since each of those records is indexed on its own page. `searchable` cuts them out
-of the HTML the search plugin reads, which also spares it parsing them (it parses every page it
-is shown in full). Index pages keep only their introduction (`make_lean`, just before the plugin
-writes the index), and pages marked `search: exclude` (the explorer) are not indexed.
+Pagefind reads the pages once the build has written them and splits its index into small files
+by word; a reader's browser fetches only those its query needs, and then the text of the few
+pages it shows (`docs/assets/search.js`). What a search downloads therefore barely grows with the
+atlas, where one index file for every page (Material's) grew with each record. No request
+leaves the site: the index and Pagefind's script are written into the site.
 
-Accent-insensitive: lunr matches words exactly, so "padron" would not find "Padrón". Each entry
-whose title or text has accented words gets `folded_title` / `folded_text` fields with those words
-without accents, weighted like the title and the text; the fields are searched but never shown.
-A record's aliases join its `folded_title`, so an acronym finds its record first; so do the
-misprints it keeps in `search_spellings`, which its page never shows.
+What is indexed: the content of every page (`overrides/main.html` marks it `data-pagefind-body`)
+but the pages marked `search: exclude` (the explorer, the changelog, the performance page and the
+data reference). On a record page, its title, summary and the sections holding the record's own
+facts; sections that only list other records (sources, related practices, practices by lens or
+role...) are marked `data-pagefind-ignore` here, and so are the lists the templates mark within
+kept sections, since each of those records is found on its own page.
 
-Results say what they found: a record page's own entry (its breadcrumbs) is titled with the kind
-of the record ("Practice: ...", "Country: ..."), the heading Material shows for the page's hits.
-Lens pages, which define the atlas's concepts, weigh more than any title that merely names one.
+What finds a record first (`data-pagefind-weight`, 1 for text, 7 for a page's title): its other
+names weigh like its title (`title` macro, templates/pages/_parts.html.j2), including the
+misprints it keeps in `search_spellings`, indexed but never shown. A country, organization or
+framework is named in the titles of many practices ("IOM-UNDP Global Joint Programme"), so its
+own title weighs more (`NAMED_WEIGHT`); a lens page's definition names its concept
+("whole-of-government") and weighs the most (templates/pages/lens.html.j2). Pagefind matches
+words without their accents ("padron" finds "Padrón").
+
+Results say what they found: each page's content carries its kind of record
+(`data-pagefind-meta="kind:Practice"`), which the results show before the title.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
+import subprocess
+from pathlib import Path
 
-from atlas.site.pages import PAGE_KINDS
+import pagefind_bin
 
 # Sections of a record page that hold the record's own facts (anchors, as the templates set them).
 KEPT_SECTIONS: dict[str, frozenset[str]] = {
@@ -35,118 +42,63 @@ KEPT_SECTIONS: dict[str, frozenset[str]] = {
     "sources": frozenset({"sections", "figures"}),
     "lenses": frozenset(),  # its introduction: its sections list practices
 }
-FOLDED_FIELDS = {"folded_title": {"boost": 1000.0}, "folded_text": {"boost": 1.0}}
-# A country's, organization's or framework's name is in the title of many practices ("IOM-UNDP
-# Global Joint Programme"): its own page should come first. A lens page defines its concept
-# ("whole-of-government", "multi-level governance"): found first for it.
-NAMED_IN_TITLES = ("countries", "organizations", "frameworks")
-NAMED_BOOST = 3
-LENS_BOOST = 2000
-# What a result says it is: the kind of record of each folder, in its page entry's title.
-KIND_LABELS = {kind.folder: "Source document" if kind.kind == "source" else kind.kind.capitalize()
-               for kind in PAGE_KINDS.values()}
-_WORD = re.compile(r"[^\W\d_]+")
+# The weight of the title of a country's, organization's or framework's own page (Pagefind's
+# scale: 1 for text, 7 for a page's first heading, at most 10).
+TITLE_WEIGHT = 7  # as Pagefind weighs a first heading
+NAMED_WEIGHT = {"countries": 10, "organizations": 10, "frameworks": 10}
+# Where Pagefind writes the index and its script, within the site.
+BUNDLE = "pagefind"
 _SECTION = re.compile(r'(?=<h2 id=")')
 _SECTION_ID = len('<h2 id="')
-_EXCLUDED = "<div data-search-exclude>"
-_TAG = re.compile(r"<[^>]+>")
-# A record's other names, as the title of its page shows them (templates/pages/_parts.html.j2).
-_ALSO_KNOWN_AS = re.compile(r"^<p>Also known as (.*?)</p>")
-_BRACKETED = re.compile(r"\(([^()]+)\)")
+_IGNORED = '<div data-pagefind-ignore>'
+_BRACKETED = re.compile(r"\s*\(([^()]+)\)")
 
 
-def fold(text: str) -> str:
-    """Text without accents: "Padrón" -> "Padron" (letters decomposed, combining marks removed)."""
-    return "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))
+def kind_label(page) -> str:
+    """What a search result says it found: the kind of record a record page shows ("Practice",
+    "Source document"); empty for any other page."""
+    page_kind = getattr(page, "page_kind", None)
+    if page_kind is None:
+        return ""
+    return "Source document" if page_kind.kind == "source" else page_kind.kind.capitalize()
 
 
-def folded_words(text: str) -> str:
-    """The words of `text` that have accents, without them, once each."""
-    words = {}
-    for word in _WORD.findall(_TAG.sub(" ", text)):
-        plain = fold(word)
-        if plain != word:
-            words[plain.lower()] = None
-    return " ".join(words)
+def title_weight(record) -> int:
+    """How much a match in a record's title and other names counts, on Pagefind's scale."""
+    return NAMED_WEIGHT.get(getattr(record, "folder", ""), TITLE_WEIGHT)
 
 
-def searchable(html: str, folder: str) -> str:
-    """The part of a record page's HTML worth indexing: all before its first section, then the
-    sections that hold the record's own facts (each with its subsections)."""
+def names_field(record, country_names: frozenset[str]) -> str:
+    """The names of a record that practices' titles name (a country, an organization, a
+    framework), for the `name` field search weighs most (docs/assets/search.js): its title and
+    aliases, less a country its title adds in brackets ("Ministry of Development (Türkiye)"), so
+    that the country's own page comes first for its name. Empty for any other record."""
+    if getattr(record, "folder", "") not in NAMED_WEIGHT:
+        return ""
+    title = _BRACKETED.sub(lambda m: "" if m.group(1).strip() in country_names else m.group(0), record.label)
+    return " ".join([title.strip(), *(getattr(record, "aliases", None) or [])])
+
+
+def mark_sections(html: str, folder: str) -> str:
+    """A record page's HTML with each section that is not among its folder's `KEPT_SECTIONS`
+    (a second-level heading and what follows it, up to the next) kept out of the index. The
+    templates write every section at the top level of the page, so a section is whole."""
     kept = KEPT_SECTIONS[folder]
     opening, *sections = _SECTION.split(html)
-    return opening + "".join(s for s in sections if s[_SECTION_ID:s.index('"', _SECTION_ID)] in kept)
+    return opening + "".join(
+        section if section[_SECTION_ID:section.index('"', _SECTION_ID)] in kept else f"{_IGNORED}{section}</div>\n"
+        for section in sections
+    )
 
 
-def unmarked(html: str) -> str:
-    """A record page without the `data-search-exclude` marks its templates put on lists of other
-    records within kept sections (the search plugin skips marked elements). Only the templates'
-    own tag is matched: in record text, `<` is escaped."""
-    return html.replace(_EXCLUDED, "<div>")
-
-
-def keeps(location: str, opens_page: bool) -> bool:
-    """Whether an index entry stays; `opens_page` is true for the first section with a heading
-    of a page (its title and first paragraphs: on record pages, the breadcrumbs come first)."""
-    path, _, anchor = location.partition("#")
-    if opens_page:
-        return True
-    parts = [part for part in path.split("/") if part]
-    folders = {kind.folder for kind in PAGE_KINDS.values()}
-    return not (len(parts) == 1 and parts[0] in folders and anchor)  # an index page: its introduction
-
-
-def unshown_names(data) -> dict[str, str]:
-    """Names search finds a record by that its page never shows (misprints a source prints, in
-    `search_spellings`), by the record page's path: "organizations/senescyt/": "senekyt senecyt"."""
-    return {
-        f"{record.folder}/{record.id}/": fold(" ".join(record.search_spellings)).lower()
-        for table in (data.practices, data.frameworks, data.organizations) for record in table.values()
-        if record.search_spellings
-    }
-
-
-def make_lean(entries: list[dict], fields: dict, unshown: dict[str, str] | None = None) -> None:
-    """Rework the search plugin's entries (and its `fields` setting) in place, before it writes
-    them: read back from the written file, the index would be held two more times at once, the
-    build's peak memory (110 MB at 10,000 practices). `unshown` adds names no page shows
-    (`unshown_names`) to their records' entries, weighted like the title."""
-    unshown = unshown or {}
-    docs = []
-    opened = set()
-    for entry in entries:
-        path, _, anchor = entry["location"].partition("#")
-        opens_page = bool(anchor) and path not in opened
-        if anchor:
-            opened.add(path)
-        if not keeps(entry["location"], opens_page):
-            continue
-        folder = path.split("/")[0]
-        if not anchor and path.count("/") == 2 and folder in KEPT_SECTIONS:
-            # A record page's own entry holds only its breadcrumbs; its text is the next entry.
-            # The result's heading says what kind of record it found ("Practice: ...").
-            entry["text"] = ""
-            entry["title"] = f"{KIND_LABELS[folder]}: {entry['title']}"
-        if folder == "lenses" and path.count("/") == 2:  # its title and its definition
-            entry["boost"] = LENS_BOOST
-        if folder in NAMED_IN_TITLES and path.count("/") == 2 and (not anchor or opens_page):
-            entry["boost"] = NAMED_BOOST
-        for field, source in (("folded_title", "title"), ("folded_text", "text")):
-            folded = folded_words(entry.get(source, ""))
-            if folded:
-                entry[field] = folded
-        if opens_page and (aliases := _ALSO_KNOWN_AS.match(entry.get("text", ""))):
-            # Aliases weigh like the title: "PCMD", "HTAs" or "Padron" find their record first.
-            names = " ".join(_WORD.findall(fold(_TAG.sub(" ", aliases.group(1))))).lower()
-            entry["folded_title"] = f"{entry.get('folded_title', '')} {names}".strip()
-        if opens_page and folder in KEPT_SECTIONS and (named := _BRACKETED.findall(entry.get("title", ""))):
-            # The other name a title gives in brackets, "... (PCMD) criteria", weighs like an
-            # alias: aliases do not repeat it (alias-repeats), yet it must find its record first.
-            names = " ".join(_WORD.findall(fold(" ".join(named)))).lower()
-            for field in ("folded_title", "folded_text"):
-                entry[field] = f"{entry.get(field, '')} {names}".strip()
-        if opens_page and path in unshown:
-            entry["folded_title"] = f"{entry.get('folded_title', '')} {unshown[path]}".strip()
-        docs.append(entry)
-    entries[:] = docs
-    fields.update(FOLDED_FIELDS)
+def index_site(site_dir: str | Path) -> None:
+    """Index the built site with Pagefind (into `<site>/pagefind/`); raises RuntimeError with
+    Pagefind's own message when it fails."""
+    result = subprocess.run(
+        [str(pagefind_bin.get_executable()), "--site", str(site_dir), "--output-subdir", BUNDLE,
+         # The ¶ beside each heading (its permalink) is not part of a title or of the text.
+         "--exclude-selectors", ".headerlink", "--quiet"],
+        capture_output=True, text=True,
+    )
+    if result.returncode != 0:
+        raise RuntimeError(f"Pagefind could not index the site: {(result.stderr or result.stdout).strip()}")

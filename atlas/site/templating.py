@@ -21,6 +21,7 @@ from atlas.model.dataset import Dataset, citations_in
 from atlas.publish import citation as citation_formats
 from atlas.model.records import ID_PATTERN, KINDS
 from atlas.model.web_address import display_host
+from atlas.site import search_index
 from atlas.site.framework_view import LINK_KINDS
 from atlas.site.text import ProseRenderer, SourceMarker, escape_markdown
 
@@ -149,6 +150,8 @@ def make_page_environment(dataset: Dataset, cite_block, improve_links) -> jinja2
         return [dataset.sources[source_id] for source_id in dict.fromkeys(c.source for c in citations_in(record))]
 
     environment.globals.update(evidence=evidence, document_formats=citation_formats.document_formats)
+    country_names = frozenset(name for country in dataset.countries.values()
+                              for name in (country.name, *country.aliases))
     environment.filters.update(
         document_date=document_date,
         host=display_host,
@@ -173,6 +176,8 @@ def make_page_environment(dataset: Dataset, cite_block, improve_links) -> jinja2
         cite_block=cite_block,
         improve_links=improve_links,
         link_kinds=LINK_KINDS,
+        title_weight=search_index.title_weight,
+        names_field=lambda record: search_index.names_field(record, country_names),
     )
     # The shared macros, made once: an `{% import %}` in each template would make them again for
     # every page.

@@ -5,8 +5,8 @@ spends on a page. Record pages are not in the navigation, so no item of it is ac
 their URLs all have the same shape (`<folder>/<id>/`), so its relative links depend only on the
 folder: the sidebar is the same HTML on every record page of one folder (`practices/`,
 `countries/`...). It is rendered for the first page of each folder and reused for the others.
-So are the search box and the theme's script settings (the `config` block), which read nothing
-of the page but its place in the site.
+So are the theme's script settings (the `config` block), which read nothing of the page but its
+place in the site.
 
 `overrides/partials/nav.html` wraps Material's own partial (reachable as `material/...`, see
 `add_material_prefix`) in `{% call same_on_record_pages("nav") %}`. Any other page renders it
