@@ -32,9 +32,12 @@ def section_of(soup: BeautifulSoup, anchor: str) -> list[Tag]:
     heading = soup.find(id=anchor)
     assert heading is not None, f"no heading #{anchor}"
     level = int(heading.name[1])
+    ends = [f"h{n}" for n in range(1, level + 1)]
     elements = []
     for sibling in heading.find_next_siblings():
-        if sibling.name in {f"h{n}" for n in range(1, level + 1)}:
+        # A section search leaves out is wrapped whole (search_index.mark_sections): its heading
+        # ends this one too.
+        if sibling.name in ends or sibling.find(ends):
             break
         elements.append(sibling)
     return elements
