@@ -192,6 +192,11 @@ class PageRenderer:
 
     def record_page(self, kind: str, record_id: str) -> str:
         """The HTML of a record's page (its content: the theme adds the rest)."""
+        return self.record_page_and_headings(kind, record_id)[0]
+
+    def record_page_and_headings(self, kind: str, record_id: str) -> tuple[str, list[tuple[int, str, str]]]:
+        """The HTML of a record's page, and its headings in order (level, anchor, title)."""
+        headings = self.page_environment.globals["heading"]
         page_kind = PAGE_KINDS[kind]
         record = page_kind.records(self.data)[record_id]
         template = self.page_environment.get_template(f"{kind}.html.j2")
@@ -201,8 +206,10 @@ class PageRenderer:
         # a title such as "__config" would take one and stop the theme's scripts.
         title_id = slugify(record.label, "-").lstrip("_-") or "title"
         try:
+            written = headings.start()
             page = template.render(record=record, title_id=title_id, **context)
             if page.count(f' id="{title_id}"') > 1:  # ...unless a section's fixed anchor has it.
+                written = headings.start()
                 page = template.render(record=record, title_id=f"{title_id}-title", **context)
         except RecursionError:
             # The validator bounds nesting; this is the last line of defence, should Markdown
@@ -211,7 +218,7 @@ class PageRenderer:
                 f"the {kind} '{record_id}' (data/{page_kind.folder}/{record_id}.yaml) has text nested too "
                 "deeply to render: flatten its lists, quotes and emphasis"
             ) from None
-        return page
+        return page, written
 
     def html_block(self, template_name: str, **context) -> Markup:
         """A raw HTML block a hand-written page embeds whole (the explorer, the world map)."""

@@ -1,15 +1,13 @@
 """The page of one record: rendered as HTML by our templates, never by Python-Markdown.
 
 MkDocs lets a plugin give a file its own `Page` (`File.page`, set in `on_files`). A record page
-asks `PageRenderer.record_page` for its HTML instead of converting Markdown: a Markdown pass, with
-its extensions set up for every page, would cost more than the rest of the page's build. Since the
-toc extension no longer sees the headings, the page reads its table of contents back from them:
-the templates write every heading as that extension would, `<hN id="...">text<a class="headerlink"`.
+asks `PageRenderer.record_page_and_headings` for its HTML instead of converting Markdown: a
+Markdown pass, with its extensions set up for every page, would cost more than the rest of the
+page's build. Since the toc extension no longer sees the headings, the page's table of contents is
+made from the headings its templates wrote (`templating.Headings`).
 """
 
 from __future__ import annotations
-
-import re
 
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents, get_toc
@@ -18,8 +16,6 @@ from atlas.site.pages import PageKind, PageRenderer
 from atlas.site.previews import attribute, record_description
 from atlas.site.repository import Repository
 
-_HEADING = re.compile(r'<h([1-6]) id="([^"]+)">(.*?)<a class="headerlink"')
-_TAG = re.compile(r"<[^>]+>")
 
 
 class RecordPage(Page):
@@ -46,22 +42,21 @@ class RecordPage(Page):
         self.content = ""
 
     def write_content(self) -> None:
-        self.content = self.renderer.record_page(self.page_kind.kind, self.record.id)
-        self.toc = table_of_contents(self.content)
+        self.content, headings = self.renderer.record_page_and_headings(self.page_kind.kind, self.record.id)
+        self.toc = table_of_contents(headings)
         # present_anchor_ids stays None: MkDocs then skips checking links into this page's
         # anchors, which it could only do before any page is written. The test suite checks
         # every link and anchor of the built site instead (tests/test_site.py).
 
 
-def table_of_contents(page_html: str) -> TableOfContents:
-    """The headings of `page_html`, nested by level, as MkDocs' `page.toc`."""
+def table_of_contents(headings: list[tuple[int, str, str]]) -> TableOfContents:
+    """A page's headings (level, anchor, title), nested by level, as MkDocs' `page.toc`."""
     root: list[dict] = []
     stack: list[tuple[int, list[dict]]] = [(0, root)]
-    for level, anchor, text in _HEADING.findall(page_html):
-        level = int(level)
+    for level, anchor, name in headings:
         while stack[-1][0] >= level:
             stack.pop()
-        token = {"level": level, "id": anchor, "name": _TAG.sub("", text), "children": []}
+        token = {"level": level, "id": anchor, "name": name, "children": []}
         stack[-1][1].append(token)
         stack.append((level, token["children"]))
     return get_toc(root)

@@ -14,8 +14,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import re
+
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from atlas.model.dataset import Dataset, citations_in
 from atlas.publish import citation as citation_formats
@@ -28,6 +30,7 @@ from atlas.site.text import ProseRenderer, SourceMarker, escape_markdown
 TEMPLATES = Path(__file__).parent / "templates"
 PAGE_TEMPLATES = TEMPLATES / "pages"
 # Where a record page sits: `<folder>/<id>/index.html` (MkDocs' use_directory_urls).
+_TAG = re.compile(r"<[^>]+>")
 PAGE_ROOT = "../../"
 
 
@@ -104,6 +107,27 @@ def make_environment(dataset: Dataset) -> jinja2.Environment:
     return environment
 
 
+class Headings:
+    """The `heading(level, anchor, text)` of record page templates: a heading with its fixed anchor
+    and a ¶ permalink beside it (the markup Material styles on every page), noted as it is written,
+    so that a page's table of contents is made from the headings it has (`start` before a page)."""
+
+    _HTML = Markup('<h{0} id="{1}">{2}<a class="headerlink" href="#{1}" title="Permanent link to this section">'
+                   "&para;</a></h{0}>\n")
+
+    def __init__(self):
+        self.written: list[tuple[int, str, str]] = []  # level, anchor, title as HTML without tags
+
+    def start(self) -> list[tuple[int, str, str]]:
+        self.written = []
+        return self.written
+
+    def __call__(self, level: int, anchor: str, text) -> Markup:
+        html = self._HTML.format(level, anchor, text)
+        self.written.append((level, str(escape(anchor)), _TAG.sub("", str(escape(text)))))
+        return html
+
+
 def make_page_environment(dataset: Dataset, cite_block, improve_links) -> jinja2.Environment:
     """`cite_block(record)` gives what a record page's "Cite this page" section shows;
     `improve_links(record)`, where to edit its file and report an error in it (or None)."""
@@ -126,14 +150,6 @@ def make_page_environment(dataset: Dataset, cite_block, improve_links) -> jinja2
     # is not already Markup.
     def link(record, anchor: str | None = None) -> Markup:
         return Markup('<a href="{}">{}</a>{}').format(url(record, anchor), record.label, badge(record))
-
-    def heading(level: int, anchor: str, text) -> Markup:
-        """A heading with its fixed anchor and the ¶ permalink beside it, as Python-Markdown's toc
-        extension writes them (RecordPage reads the table of contents back from these)."""
-        return Markup(
-            '<h{0} id="{1}">{2}<a class="headerlink" href="#{1}" title="Permanent link to this section">'
-            "&para;</a></h{0}>\n"
-        ).format(level, anchor, text)
 
     def citation(cite) -> Markup:
         """The source, linked to the section the locator names on the source's page."""
@@ -170,7 +186,7 @@ def make_page_environment(dataset: Dataset, cite_block, improve_links) -> jinja2
         root=Markup(PAGE_ROOT),
         link=link,
         badge=badge,
-        heading=heading,
+        heading=Headings(),
         citation=citation,
         term_labels=term_labels,
         cite_block=cite_block,
