@@ -4,7 +4,7 @@ The explorer and the comparison tables are checked against these, never against 
 built them (atlas/site/explorer.py).
 """
 
-FACETS = ("lens", "level", "sector", "mechanism", "region", "country", "organization", "framework", "component", "source",
+FACETS = ("lens", "primary", "level", "sector", "mechanism", "region", "country", "organization", "framework", "component", "source",
           "year", "example")
 
 
@@ -16,6 +16,8 @@ def values_of(dataset, practice, facet: str) -> set[str]:
     """The values a practice has for a facet, straight from its record."""
     if facet == "lens":
         return {practice.lenses.primary.lens, *(s.lens for s in practice.lenses.secondary)}
+    if facet == "primary":
+        return {practice.lenses.primary.lens}
     if facet == "level":
         return set(practice.levels)
     if facet == "sector":

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from types import SimpleNamespace
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, urljoin, urlsplit
 
 import pytest
 
@@ -16,7 +16,7 @@ from practice_facets import expected
 
 CAP = 100  # mkdocs.yml's list_cap
 LISTING_PAGES = ("lenses", "countries", "sources", "frameworks", "organizations")
-PRACTICE_LINK = re.compile(r"(?:^|/)practices/([^/#?]+)/$")
+PRACTICE_LINK = re.compile(r"^/practices/([^/#?]+)/$")
 
 
 # --- the rule --------------------------------------------------------------------------------
@@ -60,12 +60,15 @@ def test_an_organization_past_the_cap_groups_by_lens_which_the_explorer_can_filt
 # --- on the built site -----------------------------------------------------------------------
 
 
-def _practice_links(article) -> list:
-    return [a for a in article.select("a[href]") if PRACTICE_LINK.search(a["href"]) and "explore/" not in a["href"]]
+def _practice_ids(element, relative: str) -> list[str]:
+    """The practices `element` of the page at `relative` links, by id."""
+    found = [PRACTICE_LINK.search(urlsplit(urljoin("/" + relative, a["href"])).path) for a in element.select("a[href]")]
+    return [match.group(1) for match in found if match]
 
 
 def _listing_pages(parsed):
-    """The record pages of the kinds that list practices (not their index pages)."""
+    """The record pages of the kinds that list practices, and the practices index."""
+    yield "practices/index.html", parsed("practices/index.html").select_one("article")
     for folder in LISTING_PAGES:
         for path in sorted(parsed.root.glob(f"{folder}/*/index.html")):
             relative = path.relative_to(parsed.root).as_posix()
@@ -73,7 +76,7 @@ def _listing_pages(parsed):
 
 
 def test_no_page_links_more_practices_than_the_cap(parsed):
-    counts = {relative: len(_practice_links(article)) for relative, article in _listing_pages(parsed)}
+    counts = {relative: len(_practice_ids(article, relative)) for relative, article in _listing_pages(parsed)}
     assert max(counts.values()) <= CAP, sorted(counts.items(), key=lambda item: -item[1])[:3]
     # Today's largest pages (the lens pages, the PCMD page) are past it: the cut is exercised.
     assert any(article.select(".atlas-more") for _, article in _listing_pages(parsed))
@@ -96,7 +99,7 @@ def test_each_cut_group_says_how_many_more_and_opens_exactly_its_practices(parse
                 if sibling.name in ("h2", "h3") or sibling.select(".atlas-more") or "atlas-more" in sibling.get("class", []):
                     break
                 if sibling.name == "ul":
-                    shown += [PRACTICE_LINK.search(a["href"]).group(1) for a in _practice_links(sibling)]
+                    shown += _practice_ids(sibling, relative)
             assert set(shown) <= group and len(set(shown)) + hidden == total, (relative, filters)
     assert seen
 

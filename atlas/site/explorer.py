@@ -9,7 +9,7 @@ the explorer downloads it: each facet's value ids and labels are listed once, an
 refers to them by position in that list; everything a list item shows is in it.
 
 Facet names are also the URL query parameters of the explorer (a contract with the benchmark):
-`lens`, `level`, `sector`, `mechanism`, `country`, `region`, `organization`, `framework`,
+`lens` (any of a practice's lenses), `primary` (its primary lens), `level`, `sector`, `mechanism`, `country`, `region`, `organization`, `framework`,
 `component`, `source`, `year` (of the newest source document a practice rests on), `example`
 (`practice` or `cautionary`), plus `q` for the text filter. A component's value is `framework.component`
 (`component=pcmd.criterion-1`); its facet lists the components some practice links to, each under
@@ -100,6 +100,8 @@ def _sources_of(data: Dataset, practice: Practice) -> list[str]:
 
 FACETS: tuple[Facet, ...] = (
     Facet("lens", "Lens", _terms("lenses"), lambda data, p: data.lenses_of(p)),
+    # The lens a practice is listed under (the practices index, the counts "N primary").
+    Facet("primary", "Primary lens", _terms("lenses"), lambda data, p: [p.lenses.primary.lens]),
     Facet("level", "Level of government", _terms("levels"), lambda data, p: list(p.levels)),
     Facet("sector", "Sector", _terms("sectors"), lambda data, p: list(p.sectors)),
     Facet("mechanism", "Mechanism", _terms("mechanisms"), lambda data, p: list(p.mechanisms)),
@@ -121,6 +123,9 @@ FACETS: tuple[Facet, ...] = (
           lambda data, p: ["cautionary" if p.cautionary else "practice"]),
 )
 FACET_KEYS = tuple(facet.key for facet in FACETS)
+# Facets the file does not repeat for each practice, since explorer.js reads them off another:
+# the primary lens is the first of a practice's lenses (`lens`), as the lens facet lists them.
+DERIVED = {"primary": "lens"}
 
 
 def explorer_data(data: Dataset) -> dict:
@@ -143,6 +148,8 @@ def explorer_data(data: Dataset) -> dict:
             entry["spellings"] = practice.search_spellings
         entry["text"] = plain_text(practice.summary, SUMMARY_CHARACTERS)
         for facet in FACETS:
+            if facet.key in DERIVED:
+                continue
             indexes = [positions[facet.key][value] for value in facet.of(data, practice)]
             if indexes:
                 entry[facet.key] = indexes

@@ -17,6 +17,7 @@ from atlas.publish import changelog
 from atlas.publish import export
 from atlas.site.author_macros import AUTHOR_MACROS
 from atlas.site.browse_macros import MACROS as BROWSE_MACROS
+from atlas.site.capped_lists import capped
 from atlas.site.data_reference import data_reference_context
 from atlas.site.pages import PAGE_KINDS, coverage_context, index_groups, lens_count
 from atlas.site.repository import REPORT_FORM, SUGGEST_FORM
@@ -29,7 +30,13 @@ def record_index(site: SiteBuild, kind: str) -> Markup:
     noun = PAGE_KINDS[kind].title.lower()
     # A practice group's label already says its lens count (pages.LensCount).
     cautionary = len(records) - len(site.data.counted_practices) if kind == "practice" else 0
-    return site.renderer.block("index", groups=index_groups(site.data, kind), total=len(records) - cautionary,
+    groups = index_groups(site.data, kind)
+    if kind == "practice":  # at most list_cap links; a cut lens links the explorer on its practices
+        cut = capped([(items, {"primary": anchor}) for _, anchor, items in groups], site.renderer.list_cap)
+        groups = [(label, anchor, group.shown, group) for (label, anchor, _), group in zip(groups, cut)]
+    else:
+        groups = [(label, anchor, items, None) for label, anchor, items in groups]
+    return site.renderer.block("index", groups=groups, total=len(records) - cautionary,
                                noun=noun, counted=kind != "practice", cautionary=cautionary)
 
 

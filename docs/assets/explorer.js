@@ -122,6 +122,9 @@
     data.facets.forEach(function (facet) { byKey[facet.key] = facet; });
     var countryNames = byKey.country.names;
     this.practices = data.practices.map(function (practice) {
+      /* Not repeated in the file (atlas/site/explorer.py, DERIVED): the primary lens is the first
+         of the practice's lenses, and both facets list the lenses in the same order. */
+      if (practice.lens) practice.primary = practice.lens.slice(0, 1);
       var names = [];
       named.forEach(function (facet) {
         (practice[facet.key] || []).forEach(function (i) { names.push(facet.values[i][1]); });
