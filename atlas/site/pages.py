@@ -114,13 +114,18 @@ def source_context(site: PageRenderer, record: Source) -> dict:
     kinds = [("practice", "Practices"), ("country", "Countries"), ("framework", "Frameworks"),
              ("organization", "Organizations")]
     practices = supported.get("practice", [])
-    in_sections = sum(1 for cited in data.records_by_section.get(record.id, {}).values()
-                      for item in cited if item.kind == "practice")
+    cited_in_sections = [item for cited in data.records_by_section.get(record.id, {}).values() for item in cited]
+    in_sections = sum(1 for item in cited_in_sections if item.kind == "practice")
     # Past the cap, sections count their practices instead of linking them: the explorer cannot
     # filter by section, so the page's one cut list is that of all the practices drawn from it.
     link_in_sections = len(practices) + in_sections <= site.list_cap
+    # Other records too: past the cap, sections count them, and each kind's list is cut where
+    # the data files (every record with the documents it cites) take over.
+    link_others_in_sections = len(cited_in_sections) - in_sections <= site.list_cap
     [listed] = capped([(practices, {"source": record.id})], site.list_cap)
-    return {"supported": supported, "kinds": kinds, "practices": listed, "link_in_sections": link_in_sections}
+    others = {kind: capped([(supported.get(kind, []), {})], site.list_cap)[0] for kind, _ in kinds if kind != "practice"}
+    return {"supported": supported, "kinds": kinds, "practices": listed, "others": others,
+            "link_in_sections": link_in_sections, "link_others_in_sections": link_others_in_sections}
 
 
 

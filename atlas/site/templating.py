@@ -192,6 +192,8 @@ def make_page_environment(dataset: Dataset, cite_block, improve_links) -> jinja2
         cite_block=cite_block,
         improve_links=improve_links,
         link_kinds=LINK_KINDS,
+        kind_nouns={"country": ("country", "countries"), "framework": ("framework", "frameworks"),
+                    "organization": ("organization", "organizations"), "practice": ("practice", "practices")},
         title_weight=search_index.title_weight,
         names_field=lambda record: search_index.names_field(record, country_names),
     )
