@@ -58,7 +58,7 @@ def read_record_page(parsed, kind: str, record) -> RecordPage:
         url=f"{SITE_URL}{folder}/{record.id}/",
         canonical=soup.select_one("link[rel=canonical]")["href"],
         permalink=permalink["href"] if permalink else None,
-        code_blocks=[code.get_text() for code in article.select("h2#cite ~ .tabbed-set pre code")],
+        code_blocks=[code.get_text() for code in article.select("h2#cite ~ .atlas-cite-formats pre code")],
         cite_rows={tr.th.get_text(strip=True): tr.td.get_text(strip=True)
                    for tr in article.select("h2#cite + table tbody tr")},
         sources_after_cite={a["href"].rstrip("/").rsplit("/", 1)[-1]
@@ -246,8 +246,10 @@ def test_each_source_page_cites_the_original_document_in_four_formats(parsed, da
     for source in dataset.sources.values():
         article = parsed(f"sources/{source.id}/index.html").select_one("article")
         heading = article.find(id="cite-document")
+        # Up to the page's own "Cite this page", whose formats are folded the same way.
         blocks = {d.summary.get_text(): d.select_one("pre code").get_text()
-                  for d in heading.find_all_next("details", class_="atlas-citation")}
+                  for d in heading.find_all_next("details", class_="atlas-citation")
+                  if d.find_previous("h2") is heading}
         assert list(blocks) == ["Reference", "BibTeX", "RIS", "CSL-JSON"]
         assert blocks["Reference"].startswith(f"{source.publisher} ({source.year}). {source.title}.")
         assert blocks["BibTeX"].startswith(f"@report{{source-{source.id},") and f"year = {{{source.year}}}" in blocks["BibTeX"]

@@ -276,7 +276,7 @@ def test_a_hostile_title_is_cited_and_exported_as_plain_text(hostile_site):
 
     title = yaml.safe_load((HOSTILE / "practices" / "hostile-practice.yaml").read_text())["title"]
     soup = BeautifulSoup((hostile_site / "practices" / "hostile-practice" / "index.html").read_text(), "html.parser")
-    reference, bibtex, ris, csl = (code.get_text() for code in soup.select("h2#cite ~ .tabbed-set pre code"))
+    reference, bibtex, ris, csl = (code.get_text() for code in soup.select("h2#cite ~ .atlas-cite-formats pre code"))
     assert title in reference and f"TI  - {title}" in ris and json.loads(csl)[0]["title"] == title
     assert f"title = {{{bibtex_escape(title)}}}" in bibtex
     exported = json.loads((hostile_site / "practices" / "hostile-practice.json").read_text())

@@ -23,9 +23,9 @@
 
   function update(block) {
     var today = new Date();
-    block.querySelectorAll(".tabbed-block").forEach(function (tab, i) {
-      var code = tab.querySelector("pre code");
-      var label = block.querySelectorAll(".tabbed-labels label")[i];
+    block.querySelectorAll("details").forEach(function (format) {
+      var code = format.querySelector("pre code");
+      var label = format.querySelector("summary");
       if (!code || !label) return;
       try {
         var text = withToday(label.textContent.trim(), code.textContent, today);
