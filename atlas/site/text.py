@@ -42,22 +42,6 @@ def escape_markdown(value: object) -> Markup:
     return Markup(text.translate(_ESCAPES))
 
 
-# Prose in which Python-Markdown would find nothing to do: no character it or HTML gives a meaning
-# to (nor the no-break space nh3 writes as an entity), and no line that could start a block (a
-# list, a heading, a quote, code) or end in a line break. Most summaries are such plain
-# paragraphs; they are wrapped in <p> directly, as Markdown and nh3 would (tests/test_prose.py
-# compares the two on every text of the data and on generated ones).
-_NOT_PLAIN = re.compile(r"[\\`*_\[\]<>&#!\x00-\x09\x0b-\x1f\x7f-\xa0]|^[^\n\w\"'“‘(]|^\d|[^\S\n]$", re.MULTILINE)
-_PARAGRAPH_BREAK = re.compile(r"\n\n+")
-
-
-def _plain_paragraphs(text: str) -> str | None:
-    stripped = text.strip("\n")
-    if not stripped or _NOT_PLAIN.search(stripped):
-        return None
-    return "\n".join(f"<p>{paragraph}</p>" for paragraph in _PARAGRAPH_BREAK.split(stripped))
-
-
 # A link as nh3 writes it: the href first, no nested link.
 _SAFE_LINK = re.compile(r'(<a href="(https?://[^"]*)"[^>]*>(.*?)</a>)', re.DOTALL | re.IGNORECASE)
 _TAG = re.compile(r"<[^>]*>")
@@ -125,9 +109,7 @@ class ProseRenderer:
         """Markdown prose as sanitized HTML; each link to another site says which site it is."""
         if not text:
             return Markup("")
-        body = _plain_paragraphs(text)
-        if body is None:
-            body = _SAFE_LINK.sub(_with_host, self.markdown_to_safe_html(text))
+        body = _SAFE_LINK.sub(_with_host, self.markdown_to_safe_html(text))
         if "(" in body and self._sources:
             body = self._with_source_marks(body)
         return Markup('<div class="atlas-prose">' + body + "</div>")
