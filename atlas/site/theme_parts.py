@@ -8,6 +8,9 @@ folder: the sidebar is the same HTML on every record page of one folder (`practi
 So are the theme's script settings (the `config` block), which read nothing of the page but its
 place in the site.
 
+Measured at 10,000 practices: every part rendered afresh, the build takes 246.1 s of CPU time
+against 204.4 and 199.8 s for two builds with the parts reused (17 to 19 % of the build saved).
+
 `overrides/partials/nav.html` wraps Material's own partial (reachable as `material/...`, see
 `add_material_prefix`) in `{% call same_on_record_pages("nav") %}`. Any other page renders it
 as usual. `ATLAS_THEME_PARTS=fresh` renders every part afresh: the tests build the site both ways
