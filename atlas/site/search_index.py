@@ -17,9 +17,11 @@ What finds a record first (`data-pagefind-weight`, 1 for text, 7 for a page's ti
 names weigh like its title (`title` macro, templates/pages/_parts.html.j2), including the
 misprints it keeps in `search_spellings`, indexed but never shown. A country, organization or
 framework is named in the titles of many practices ("IOM-UNDP Global Joint Programme"), so its
-own title weighs more (`NAMED_WEIGHT`); a lens page's definition names its concept
-("whole-of-government") and weighs the most (templates/pages/lens.html.j2). Pagefind matches
-words without their accents ("padron" finds "Padrón").
+own title weighs more (`NAMED_WEIGHT`) and its names are also a `name` field (`names_field`),
+which the search weighs twice a title (`metaWeights` in docs/assets/search.js); a lens page's
+definition names its concept ("whole-of-government"): it weighs the most, and is the lens's `name`
+(templates/pages/lens.html.j2). Pagefind matches words without their accents ("padron" finds
+"Padrón").
 
 Results say what they found: each page's content carries its kind of record
 (`data-pagefind-meta="kind:Practice"`), which the results show before the title.
