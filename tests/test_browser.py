@@ -181,6 +181,21 @@ def test_search_leaves_out_the_changelog_performance_data_reference_and_explorer
     page.close()
 
 
+def test_the_search_says_so_when_it_cannot_load(browser, base_url):
+    """A reader offline, or behind a proxy that drops the index: the dialog says so, and the page
+    keeps working."""
+    page = browser.new_page()
+    page.route("**/pagefind/**", lambda route: route.abort())
+    page.goto(base_url + "/")
+    page.locator("#atlas-search-open").click()
+    page.locator("#atlas-search-q").fill("padron")
+    page.wait_for_function("document.getElementById('atlas-search-status').textContent.includes('could not load')")
+    assert page.locator("#atlas-search-results li").count() == 0
+    page.keyboard.press("Escape")
+    assert not page.evaluate("document.getElementById('atlas-search').open")
+    page.close()
+
+
 def test_search_works_on_a_phone(browser, base_url):
     context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
     page = watched_page(context, base_url)

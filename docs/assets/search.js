@@ -75,6 +75,8 @@
       setStatus(results.length === 0 ? "No results for “" + query + "”."
         : results.length + (results.length === 1 ? " result." : " results."));
       return listMore(mine);
+    }).catch(function () {
+      if (mine === searches) setStatus("The search could not load. Try reloading the page.");
     });
   }
 
