@@ -347,7 +347,7 @@
       });
     });
     /* At 10,000 practices the facets hold about 9,000 values: write only the counts and labels
-       that change, as for the list. */
+       that change. */
     this.facets.forEach(function (facet) {
       var tally = counts[facet.key];
       self.boxes[facet.key].forEach(function (b, i) {
