@@ -195,6 +195,21 @@ def test_the_text_filter_finds_aliases_countries_and_words_without_accents(explo
     assert explorer_page.locator("#explorer-status").inner_text().startswith("0 of")
 
 
+def test_the_explorer_counts_practices_as_the_home_page_does(explorer_page, dataset, parsed):
+    """Cautionary examples are listed, and counted apart from the practices, as everywhere."""
+    counted = len(dataset.counted_practices)
+    cautionary = len(dataset.practices) - counted
+    assert cautionary > 0
+    whole = f"{counted} practices and {cautionary} cautionary examples"
+    assert parsed("explore/index.html").select_one("#explorer-status").get_text() == whole + "."
+    shown_for(explorer_page, [""])
+    assert explorer_page.locator("#explorer-status").inner_text() == whole + "."
+    (vertical,) = shown_for(explorer_page, ["lens=vertical"])
+    assert explorer_page.locator("#explorer-status").inner_text() == f"{len(vertical)} of {whole} match."
+    assert f"{counted} practices" in " ".join(parsed("index.html").select_one("article").get_text(" ").split())
+    shown_for(explorer_page, [""])
+
+
 def test_the_url_restores_a_view_and_follows_the_controls(browser, base_url, dataset):
     page = watched_page(browser, base_url)
     page.goto(base_url + "/explore/?lens=vertical&level=local&q=migr")

@@ -25,7 +25,8 @@ def _root(root: str) -> Markup:
 def explorer(site, root: str = "../") -> Markup:
     """The explorer: its controls (filled in by explorer.js) and the first page of practices."""
     return site.renderer.html_block("explorer.html.j2", items=explorer_list(site.data, FIRST_PAGE),
-                                    total=len(site.data.practices), page_size=FIRST_PAGE, facets=FACETS,
+                                    total=len(site.data.practices), counted=len(site.data.counted_practices),
+                                    page_size=FIRST_PAGE, facets=FACETS,
                                     root=_root(root))
 
 

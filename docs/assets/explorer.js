@@ -364,9 +364,7 @@
       });
     });
     var filtered = toQuery(state, this.facets) !== "";
-    this.status.textContent = filtered
-      ? shown.length + " of " + this.practices.length + " practices match."
-      : this.practices.length + " practices.";
+    this.status.textContent = filtered ? shown.length + " of " + this.whole() + " match." : this.whole() + ".";
     this.clear.hidden = !filtered;
     this.shown = sorted(shown, state.sort);
     this.list.textContent = "";
@@ -378,6 +376,15 @@
     this.facets.forEach(function (facet) { chosen += state.facets[facet.key].length; });
     this.active.textContent = chosen ? "(" + chosen + ")" : "";
     return shown.length;
+  };
+
+  /* What the explorer holds, counted as the rest of the site counts: cautionary examples apart
+     from the practices (the home page's "239 practices"). */
+  Explorer.prototype.whole = function () {
+    var cautionary = this.practices.filter(function (entry) { return entry.cautionary; }).length;
+    var practices = this.practices.length - cautionary;
+    return practices + " practice" + (practices === 1 ? "" : "s") + (cautionary
+      ? " and " + cautionary + " cautionary example" + (cautionary === 1 ? "" : "s") : "");
   };
 
   /* The matches in the reader's order: by title (the data's order), by the first country's name
