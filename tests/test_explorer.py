@@ -85,7 +85,7 @@ def test_the_page_holds_a_first_page_of_practices_and_the_ways_in_without_javasc
     assert page.locator("#explorer-results li[data-id]").count() == size
     assert page.locator("#explorer-results a").first.is_visible()
     ways = page.locator("#explorer-ways")
-    assert ways.is_visible() and f"first {size} of {len(dataset.practices)} practices" in ways.inner_text()
+    assert ways.is_visible() and f"first {size} of the {len(dataset.practices)} listed" in ways.inner_text()
     targets = {a.split("/")[-2] for a in ways.locator("a").evaluate_all("links => links.map(a => a.href)")}
     assert targets == {"lenses", "countries", "frameworks", "practices"}
     assert page.locator("#explorer-more").is_hidden()

@@ -192,8 +192,8 @@ def make_page_environment(dataset: Dataset, cite_block, improve_links) -> jinja2
         cite_block=cite_block,
         improve_links=improve_links,
         link_kinds=LINK_KINDS,
-        kind_nouns={"country": ("country", "countries"), "framework": ("framework", "frameworks"),
-                    "organization": ("organization", "organizations"), "practice": ("practice", "practices")},
+        # A kind's noun, singular and plural: its records' folder is the plural ("countries").
+        kind_nouns={kind: (kind, record_type.folder) for kind, record_type in KINDS.items()},
         title_weight=search_index.title_weight,
         names_field=lambda record: search_index.names_field(record, country_names),
     )
