@@ -19,25 +19,31 @@ from atlas.site.author_macros import AUTHOR_MACROS
 from atlas.site.browse_macros import MACROS as BROWSE_MACROS
 from atlas.site.capped_lists import capped
 from atlas.site.data_reference import data_reference_context
+from atlas.site.index_pages import page_file, starts
 from atlas.site.pages import PAGE_KINDS, coverage_context, index_groups, lens_count
 from atlas.site.repository import REPORT_FORM, SUGGEST_FORM
 from atlas.site.site_build import SiteBuild
 
 
-def record_index(site: SiteBuild, kind: str) -> Markup:
-    """The list of every record of `kind`, grouped, for its index page."""
+def record_index(site: SiteBuild, kind: str, page: int = 1) -> Markup:
+    """The records of `kind`, grouped, for its index page; past the plugin's `index_page_size`
+    records, page `page` of the index (index_pages.py), the first saying where each group starts."""
     records = PAGE_KINDS[kind].records(site.data)
     noun = PAGE_KINDS[kind].title.lower()
-    # A practice group's label already says its lens count (pages.LensCount).
-    cautionary = len(records) - len(site.data.counted_practices) if kind == "practice" else 0
-    groups = index_groups(site.data, kind)
     if kind == "practice":  # at most list_cap links; a cut lens links the explorer on its practices
+        # A practice group's label already says its lens count (pages.LensCount).
+        cautionary = len(records) - len(site.data.counted_practices)
+        groups = index_groups(site.data, kind)
         cut = capped([(items, {"primary": anchor}) for _, anchor, items in groups], site.renderer.list_cap)
-        groups = [(label, anchor, group.shown, group) for (label, anchor, _), group in zip(groups, cut)]
-    else:
-        groups = [(label, anchor, items, None) for label, anchor, items in groups]
-    return site.renderer.block("index", groups=groups, total=len(records) - cautionary,
-                               noun=noun, counted=kind != "practice", cautionary=cautionary)
+        return site.renderer.block(
+            "index", groups=[(label, anchor, group.shown, group) for (label, anchor, _), group in zip(groups, cut)],
+            total=len(records) - cautionary, noun=noun, cautionary=cautionary)
+    pages = site.index_pages(kind)
+    if not 1 <= page <= len(pages):
+        raise ValueError(f"the index of {noun} has {len(pages)} page(s); there is no page {page}")
+    return site.renderer.block(
+        "index_page", groups=pages[page - 1], starts=starts(pages) if page == 1 and len(pages) > 1 else [],
+        page=page, pages=len(pages), page_file=lambda number: Markup(page_file(number)), total=len(records), noun=noun)
 
 
 def home(site: SiteBuild, root: str = "") -> Markup:

@@ -15,6 +15,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, InclusionLevel
 
 from atlas.site import explorer, practice_form, publishing, search_index, theme_parts, whitespace
+from atlas.site.index_pages import page_file
 from atlas.site.pages import PAGE_KINDS
 from atlas.site.previews import preview_of
 from atlas.site.record_page import RecordPage
@@ -26,6 +27,21 @@ from atlas.site.site_build import SiteBuild
 # instead, so record text never enters page source and mkdocs-macros' Jinja never sees it (these
 # pages have no `render_macros`).
 PAGE_SOURCE = "<!-- {kind} {id}: rendered by atlas/site/record_page.py -->\n"
+# The indexes that go on on further pages past `index_page_size` records (the practices' index
+# links at most `list_cap` practices instead), and the source of each further page: the same macro
+# as the index's own page (docs/<folder>/index.md), for its page `number`. Search leaves them out:
+# each record they list is found on its own page.
+INDEXED_KINDS = ("country", "framework", "organization", "source")
+INDEX_PAGE_SOURCE = """---
+description: "{title} of the atlas, page {number} of {pages}."
+render_macros: true
+search:
+  exclude: true
+---
+# {title}, page {number} of {pages}
+
+{{{{ record_index("{kind}", {number}) }}}}
+"""
 
 
 class AtlasConfig(base.Config):
@@ -34,6 +50,9 @@ class AtlasConfig(base.Config):
     branch = config_options.Type(str, default="main")
     # Practice links a page lists at most, in all; past it, lists are cut and link the explorer.
     list_cap = config_options.Type(int, default=100)
+    # Records an index page (countries, frameworks, organizations, sources) lists at most; past
+    # it, the index goes on on pages page-2/, page-3/... (atlas/site/index_pages.py).
+    index_page_size = config_options.Type(int, default=300)
 
 
 class AtlasPlugin(BasePlugin[AtlasConfig]):
@@ -56,7 +75,7 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
             raise PluginError(f"plugins > atlas > repository in mkdocs.yml: {error}") from None
         # Material's "Edit this page" on hand-written pages; record pages edit their YAML file.
         config.edit_uri = repository.docs_edit_uri
-        self._site = SiteBuild(config, repository, self.config.list_cap)
+        self._site = SiteBuild(config, repository, self.config.list_cap, self.config.index_page_size)
         # Shown in the footer of every page (overrides/partials/copyright.html).
         config.extra["atlas_data_version"] = self._site.publication.version.label
         return config
@@ -73,6 +92,15 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
                 )
                 RecordPage(generated, config, page_kind, record, site.renderer, site.repository)  # becomes generated.page
                 files.append(generated)
+        for kind in INDEXED_KINDS:
+            page_kind = PAGE_KINDS[kind]
+            for number in range(2, len(site.index_pages(kind)) + 1):
+                files.append(File.generated(
+                    config, f"{page_kind.folder}/{page_file(number)}",
+                    content=INDEX_PAGE_SOURCE.format(title=page_kind.title, kind=kind, number=number,
+                                                     pages=len(site.index_pages(kind))),
+                    inclusion=InclusionLevel.NOT_IN_NAV,
+                ))
         for redirect in redirect_files(config, site.redirects):
             files.append(redirect)
         files.append(File.generated(config, explorer.JSON_PATH, content=explorer.explorer_json(site.data)))

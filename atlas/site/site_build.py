@@ -19,7 +19,8 @@ from atlas.publish import history
 from atlas.loader import load
 from atlas.read.problems import report_lines
 from atlas.site import publishing
-from atlas.site.pages import PageRenderer
+from atlas.site.index_pages import IndexGroup, split
+from atlas.site.pages import PageRenderer, index_groups
 from atlas.site.repository import Repository
 
 
@@ -29,7 +30,7 @@ def data_dir(config_file: str) -> Path:
 
 
 class SiteBuild:
-    def __init__(self, config, repository: Repository, list_cap: int = 100):
+    def __init__(self, config, repository: Repository, list_cap: int = 100, index_page_size: int = 300):
         folder = data_dir(config.config_file_path)
         result = load(folder, shown_as="data")
         if result.problems:
@@ -53,6 +54,16 @@ class SiteBuild:
         self.renderer = PageRenderer(
             self.data, cite_block=functools.partial(publishing.cite_block, self.publication, self.data),
             improve_links=self.improve_links, list_cap=list_cap)
+        self.index_page_size = index_page_size
+        self._index_pages: dict[str, list] = {}
+
+    def index_pages(self, kind: str) -> list[list[IndexGroup]]:
+        """The pages of the index of `kind` (countries, frameworks, organizations, sources), each
+        the part of each group it lists; a single page up to `index_page_size` records. The practices'
+        index is never split: it links at most `list_cap` practices (capped_lists.py)."""
+        if kind not in self._index_pages:
+            self._index_pages[kind] = split(index_groups(self.data, kind), self.index_page_size)
+        return self._index_pages[kind]
 
     def improve_links(self, record) -> tuple[str, str] | None:
         """Where a reader edits a record's file and reports an error in it (None: not a record)."""
