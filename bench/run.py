@@ -139,9 +139,14 @@ INDEX_PAGES = ("", "practices", "countries", "organizations", "frameworks", "sou
 
 
 def index_pages(site: Path) -> dict:
-    """The size (KB raw) of each index page, the home page and the explorer's and comparison pages."""
-    return {(folder or "home"): round((site / folder / "index.html").stat().st_size / 1024, 1)
-            for folder in INDEX_PAGES if (site / folder / "index.html").exists()}
+    """The size (KB raw) of each index page (the largest of its pages, index/2/... included past
+    its page size), the home page and the explorer's and comparison pages."""
+    sizes = {}
+    for folder in INDEX_PAGES:
+        if (site / folder / "index.html").exists():
+            pages = [site / folder / "index.html", *(site / folder / "index").glob("*/index.html")]
+            sizes[folder or "home"] = round(max(page.stat().st_size for page in pages) / 1024, 1)
+    return sizes
 
 
 def site_sizes(site: Path, practices: int) -> dict:

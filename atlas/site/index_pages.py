@@ -3,8 +3,9 @@ number of records, so that it stays small however large the atlas grows.
 
 Below `size` records an index is one page, as it always was. Past it, the records, in the order of
 their groups, are cut into pages of `size`: the first stays at the index's own URL
-(`organizations/`) and says where each group starts; the others follow it (`organizations/page-2/`).
-A group that goes on from one page to the next says so on both.
+(`organizations/`) and says where each group starts; the others follow it (`organizations/index/2/`:
+`index` is a reserved id, so no record's page can take that address). A group that goes on from
+one page to the next says so on both.
 """
 
 from __future__ import annotations
@@ -39,8 +40,13 @@ class GroupStart:
 
 
 def page_file(number: int) -> str:
-    """The Markdown file of page `number` of an index, beside the index's own `index.md`."""
-    return "index.md" if number == 1 else f"page-{number}.md"
+    """The Markdown file of page `number` of an index, from the folder of its kind."""
+    return "index.md" if number == 1 else f"index/{number}.md"
+
+
+def page_link(number: int, on_page: int) -> str:
+    """A Markdown link target from page `on_page` of an index to its page `number`."""
+    return page_file(number) if on_page == 1 else f"../{page_file(number)}"
 
 
 def split(groups: Sequence[tuple[str, str, Sequence[Entry]]], size: int) -> list[list[IndexGroup[Entry]]]:

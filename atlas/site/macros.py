@@ -19,7 +19,7 @@ from atlas.site.author_macros import AUTHOR_MACROS
 from atlas.site.browse_macros import MACROS as BROWSE_MACROS
 from atlas.site.capped_lists import capped
 from atlas.site.data_reference import data_reference_context
-from atlas.site.index_pages import page_file, starts
+from atlas.site.index_pages import page_link, starts
 from atlas.site.pages import PAGE_KINDS, coverage_context, index_groups, lens_count
 from atlas.site.repository import REPORT_FORM, SUGGEST_FORM
 from atlas.site.site_build import SiteBuild
@@ -43,7 +43,8 @@ def record_index(site: SiteBuild, kind: str, page: int = 1) -> Markup:
         raise ValueError(f"the index of {noun} has {len(pages)} page(s); there is no page {page}")
     return site.renderer.block(
         "index_page", groups=pages[page - 1], starts=starts(pages) if page == 1 and len(pages) > 1 else [],
-        page=page, pages=len(pages), page_file=lambda number: Markup(page_file(number)), total=len(records), noun=noun)
+        page=page, pages=len(pages), page_link=lambda number: Markup(page_link(number, page)),
+        root=Markup("../" if page == 1 else "../../"), total=len(records), noun=noun)
 
 
 def home(site: SiteBuild, root: str = "") -> Markup:

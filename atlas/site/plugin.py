@@ -51,8 +51,8 @@ class AtlasConfig(base.Config):
     # Practice links a page lists at most, in all; past it, lists are cut and link the explorer.
     list_cap = config_options.Type(int, default=100)
     # Records an index page (countries, frameworks, organizations, sources) lists at most; past
-    # it, the index goes on on pages page-2/, page-3/... (atlas/site/index_pages.py).
-    index_page_size = config_options.Type(int, default=300)
+    # it, the index goes on on pages index/2/, index/3/... (atlas/site/index_pages.py).
+    index_page_size = config_options.Type(int, default=200)
 
 
 class AtlasPlugin(BasePlugin[AtlasConfig]):

@@ -30,7 +30,7 @@ def data_dir(config_file: str) -> Path:
 
 
 class SiteBuild:
-    def __init__(self, config, repository: Repository, list_cap: int = 100, index_page_size: int = 300):
+    def __init__(self, config, repository: Repository, list_cap: int = 100, index_page_size: int = 200):
         folder = data_dir(config.config_file_path)
         result = load(folder, shown_as="data")
         if result.problems:
