@@ -46,7 +46,24 @@ def test_comparison_rows_come_largest_first_and_the_last_row_totals_each_practic
                   for td in row.select("td")[1:-1] if td.a]
         largest = max(count for count, _ in counts)
         for count, bar in counts:
-            assert bar["style"] == f"--share: {count / largest:.2f}"
+            assert bar["style"] == f"--share:{count / largest:.2f}"
+
+
+def test_a_comparison_table_shows_its_largest_rows_and_says_how_many_it_leaves_out(dataset, monkeypatch):
+    from atlas.site import overviews
+    from atlas.site.pages import PageRenderer
+
+    whole = {table.anchor: table for table in overviews.cross_tables(dataset)}
+    assert not any(table.more for table in whole.values()), "today every table is whole"
+    monkeypatch.setattr(overviews, "MAX_ROWS", 5)
+    cut = {table.anchor: table for table in overviews.cross_tables(dataset)}
+    countries = whole["country-by-lens"]
+    assert cut["country-by-lens"].rows == countries.rows[:5]
+    assert cut["country-by-lens"].more == len(countries.rows) - 5
+    assert cut["country-by-lens"].totals == countries.totals  # the totals still count every row
+    rendered = PageRenderer(dataset, cite_block=None, improve_links=None).block(
+        "overviews", tables=list(cut.values()), root="../")
+    assert f"Shown: the 5 rows with the most practices. {len(countries.rows) - 5} more, with fewer," in rendered
 
 
 def test_sorting_a_comparison_column_reorders_it_says_so_and_keeps_it_in_the_address(browser, base_url):

@@ -2,9 +2,9 @@
 
 Each cell links to the explorer filtered to the practices it counts, so the counts here and the
 explorer's always agree (both count a practice under its primary and its secondary lenses). Rows
-come largest total first; the last row totals each column, counting each practice once. A bar
-beside each count shows its size against the table's largest cell; docs/assets/compare.js sorts
-the tables in the browser.
+come largest total first, at most `MAX_ROWS` of them (the others are counted below the table);
+the last row totals each column, counting each practice once. A bar beside each count shows its
+size against the table's largest cell; docs/assets/compare.js sorts the tables in the browser.
 """
 
 from __future__ import annotations
@@ -18,6 +18,10 @@ from markupsafe import Markup
 from atlas.model.dataset import Dataset
 from atlas.site.explorer import countries_of
 
+# Rows a table shows at most, largest total first, so that the page stays small however many
+# countries the atlas reaches (about 400 bytes a row); today every table is whole.
+MAX_ROWS = 100
+
 
 @dataclass(frozen=True)
 class Cell:
@@ -27,7 +31,7 @@ class Cell:
 
     @property
     def bar_style(self) -> Markup:
-        return Markup(f"--share: {self.share:.2f}")
+        return Markup(f"--share:{self.share:.2f}")
 
     def scaled(self, largest: int) -> Cell:
         return Cell(self.count, self.query, round(self.count / largest, 2) if largest else 0.0)
@@ -48,6 +52,7 @@ class CrossTable:
     columns: list[str]
     rows: list[Row]
     totals: Row  # each column's practices, each once
+    more: int = 0  # rows past MAX_ROWS, not shown
 
 
 def _query(pairs: list[tuple[str, str]]) -> Markup:
@@ -76,17 +81,21 @@ def _table(data: Dataset, anchor, title, row_heading, row_facet, rows, values_of
         ]
         table_rows.append(Row(row_label, cells, Cell(len(practices), _query([(row_facet, row_id), *only_counted]))))
     table_rows.sort(key=lambda row: (-row.total.count, row.label.lower()))
+    more = max(0, len(table_rows) - MAX_ROWS)
+    table_rows = table_rows[:MAX_ROWS]
     largest = max((cell.count for row in table_rows for cell in row.cells), default=0)
     table_rows = [Row(row.label, [cell.scaled(largest) for cell in row.cells], row.total) for row in table_rows]
-    # Each practice once, whatever its rows: the explorer ORs the values of one facet.
+    # Each practice once, whatever its rows: the explorer ORs the values of one facet. When the
+    # rows hold every practice, the totals need no row filter (it would name every country).
     in_table = {p.id: p for row_id, _ in rows for p in practices_by_row.get(row_id, [])}
-    every_row = [(row_facet, row_id) for row_id, _ in rows if practices_by_row.get(row_id)]
+    every_row = [] if len(in_table) == len(counted) else [
+        (row_facet, row_id) for row_id, _ in rows if practices_by_row.get(row_id)]
     totals = Row("All practices", [
         Cell(sum(1 for p in in_table.values() if lens.id in data.lenses_of(p)),
              _query([*every_row, ("lens", lens.id), *only_counted]))
         for lens in lenses
     ], Cell(len(in_table), _query([*every_row, *only_counted])))
-    return CrossTable(anchor, title, row_heading, [lens.label for lens in lenses], table_rows, totals)
+    return CrossTable(anchor, title, row_heading, [lens.label for lens in lenses], table_rows, totals, more)
 
 
 def cross_tables(data: Dataset) -> list[CrossTable]:
