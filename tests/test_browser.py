@@ -46,9 +46,15 @@ def test_a_reader_goes_from_home_to_a_lens_a_practice_a_country_and_another_prac
     assert page.foreign == [] and page.errors == []
 
 
+def _open_map(page, base_url: str, query: str = "") -> None:
+    """The countries index, once map.js has put the map's drawing (its own file) in the page."""
+    page.goto(base_url + "/countries/" + query)
+    page.wait_for_selector("[data-map-ready]", state="attached")
+
+
 def test_the_map_links_each_country_to_its_page(browser, base_url, dataset):
     page = watched_page(browser, base_url)
-    page.goto(base_url + "/countries/")
+    _open_map(page, base_url)
     # Each country once: its outline, or the marker that stands for a small one.
     links = page.locator("figure.atlas-map a[aria-label]")
     labels = links.evaluate_all("links => links.map(a => a.getAttribute('aria-label'))")
@@ -62,7 +68,7 @@ def test_the_map_links_each_country_to_its_page(browser, base_url, dataset):
 def test_on_a_phone_every_country_with_practices_has_a_map_target_of_24_px(browser, base_url, dataset):
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
     page = watched_page(context, base_url)
-    page.goto(base_url + "/countries/")
+    _open_map(page, base_url)
     targets = page.evaluate("""() => {
         const sizes = {};
         for (const a of document.querySelectorAll('figure.atlas-map a')) {
@@ -88,7 +94,7 @@ def test_on_a_phone_every_country_with_practices_has_a_map_target_of_24_px(brows
 
 def test_the_map_switches_its_shading_to_a_lens_and_keeps_it_in_the_address(browser, base_url, dataset):
     page = watched_page(browser, base_url)
-    page.goto(base_url + "/countries/")
+    _open_map(page, base_url)
     moldova = page.locator('a.atlas-map__marker[href$="/countries/mda/"]')
     practices = dataset.practices_by_country["mda"]
     assert moldova.text_content() == str(len(practices))
@@ -99,6 +105,7 @@ def test_the_map_switches_its_shading_to_a_lens_and_keeps_it_in_the_address(brow
     assert "lens=engagement" in page.url
     shade = [c for c in moldova.get_attribute("class").split() if c.startswith("atlas-map__shade-")]
     page.reload()
+    page.wait_for_selector("[data-map-ready]", state="attached")
     assert page.locator('input[name="atlas-map-lens"][value="engagement"]').is_checked()
     assert [c for c in moldova.get_attribute("class").split() if c.startswith("atlas-map__shade-")] == shade
     assert page.errors == [] and page.foreign == []
@@ -107,7 +114,7 @@ def test_the_map_switches_its_shading_to_a_lens_and_keeps_it_in_the_address(brow
 
 def test_the_map_countries_are_reached_with_the_keyboard_and_named_on_focus(browser, base_url):
     page = watched_page(browser, base_url)
-    page.goto(base_url + "/countries/")
+    _open_map(page, base_url)
     named = None
     for _ in range(80):
         page.keyboard.press("Tab")
@@ -117,6 +124,18 @@ def test_the_map_countries_are_reached_with_the_keyboard_and_named_on_focus(brow
     assert named and "practice" in named
     page.keyboard.press("Enter")
     page.wait_for_url("**/countries/*/")
+
+
+def test_a_map_whose_drawing_cannot_load_says_so_and_the_lists_remain(browser, base_url):
+    page = watched_page(browser, base_url)
+    page.route("**/countries/world-map.html", lambda route: route.abort())
+    page.goto(base_url + "/countries/")
+    status = page.locator("[data-map-status]")
+    status.wait_for(state="visible")
+    assert "could not be loaded" in status.inner_text()
+    assert page.locator(".atlas-map__switch").is_hidden()  # nothing to shade
+    assert page.locator("article li a[href$='/countries/mda/']").count() == 1
+    page.close()
 
 
 @pytest.mark.parametrize("query, expected", [

@@ -89,12 +89,23 @@ def test_sorting_a_comparison_column_reorders_it_says_so_and_keeps_it_in_the_add
     page.close()
 
 
+def test_the_countries_index_fetches_its_map_drawing_and_holds_none_of_it(parsed, site):
+    page = soup_of(parsed, "countries")
+    frame = page.select_one("figure.atlas-map [data-map-src]")
+    assert frame["data-map-src"] == "../countries/world-map.html"
+    assert (site / "countries" / "world-map.html").is_file()
+    assert page.select_one("figure.atlas-map svg, figure.atlas-map path") is None
+    assert "JavaScript" in page.select_one("figure.atlas-map noscript").get_text()
+
+
 def test_the_map_has_one_named_link_per_country_record_and_hides_the_rest(parsed, site, dataset):
-    soup = soup_of(parsed, "countries")
-    svg = soup.select_one("figure.atlas-map svg")
+    # The drawing, as map.js puts it in the countries index: its links are relative to that page.
+    soup = parsed("countries/world-map.html")
+    svg = soup.select_one("svg")
     links = {a["xlink:href"].strip("/").split("/")[-1]: a for a in svg.find_all("a")}
     assert set(links) == set(dataset.countries)
-    markers = {a["href"].strip("/").split("/")[-1]: a for a in soup.select("figure.atlas-map a.atlas-map__marker")}
+    assert all(a["xlink:href"].startswith("../countries/") for a in svg.find_all("a"))
+    markers = {a["href"].strip("/").split("/")[-1]: a for a in soup.select("a.atlas-map__marker")}
     for code, link in links.items():
         count = len(dataset.practices_by_country.get(code, []))
         name = dataset.countries[code].name

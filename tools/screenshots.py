@@ -49,6 +49,8 @@ def main() -> int:
                 page.goto(base_url + path)
                 if name.startswith("explorer"):
                     page.wait_for_selector("#explorer[data-ready]")
+                if name == "countries-map":  # map.js fetches the drawing into the page
+                    page.wait_for_selector("[data-map-ready]", state="attached")
                 page.screenshot(path=args.out / f"{name}-{device}.png", full_page=True)
                 problems += [f"{path} ({device}): {e}" for e in page.errors + page.foreign]
                 page.close()

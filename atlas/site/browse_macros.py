@@ -13,7 +13,7 @@ from atlas.site.explorer import FACETS, FIRST_PAGE, explorer_list
 from atlas.site.overviews import cross_tables
 from atlas.site.practice_form import practice_form
 from atlas.site.repository import SUGGEST_FORM
-from atlas.site.worldmap import HEIGHT, WIDTH, legend, map_countries, markers, missing_outlines
+from atlas.site.worldmap import map_context
 
 
 def _root(root: str) -> Markup:
@@ -35,23 +35,8 @@ def compare_tables(site, root: str = "../") -> Markup:
 
 
 def world_map(site, root: str = "../") -> Markup:
-    data = site.data
-    countries = map_countries(data)
-    placed = markers(data, countries)
-    return site.renderer.html_block(
-        "world-map.html.j2",
-        countries=countries,
-        markers=placed,
-        marked={marker.country.id for marker in placed},
-        lenses=data.terms("lenses"),
-        record_ids=set(data.countries),
-        linked=[c for c in countries if c.id in data.countries],
-        missing=[data.countries[code] for code in missing_outlines(data)],
-        legend=legend(),
-        width=WIDTH,
-        height=HEIGHT,
-        root=_root(root),
-    )
+    """The world map's frame and legend; map.js fetches the drawing into it (worldmap.DRAWING_FILE)."""
+    return site.renderer.html_block("world-map.html.j2", **map_context(site.data), root=_root(root))
 
 
 def propose_form(site) -> Markup:

@@ -14,7 +14,7 @@ from mkdocs.config import base, config_options
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, InclusionLevel
 
-from atlas.site import explorer, practice_form, publishing, search_index, theme_parts, whitespace
+from atlas.site import explorer, practice_form, publishing, search_index, theme_parts, whitespace, worldmap
 from atlas.site.index_pages import page_file
 from atlas.site.pages import PAGE_KINDS
 from atlas.site.previews import preview_of
@@ -104,6 +104,9 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
         for redirect in redirect_files(config, site.redirects):
             files.append(redirect)
         files.append(File.generated(config, explorer.JSON_PATH, content=explorer.explorer_json(site.data)))
+        # The countries index's map fetches its drawing, whose links are written for that page.
+        files.append(File.generated(config, f"{PAGE_KINDS['country'].folder}/{worldmap.DRAWING_FILE}", content=str(
+            site.renderer.html_block("world-map-drawing.html.j2", **worldmap.map_context(site.data), root="../"))))
         files.append(File.generated(config, practice_form.JSON_PATH,
                                     content=practice_form.form_json(site.data, site.repository)))
         return publishing.add_files(files, config, site.data, site.publication)

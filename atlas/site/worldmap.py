@@ -24,6 +24,9 @@ from pathlib import Path
 from atlas.model.dataset import Dataset
 
 GEODATA = Path(__file__).parent / "geodata" / "countries.json"
+# The drawing's own file, beside the countries index that fetches it (docs/assets/map.js): no
+# country page can take the name (a country's id is its ISO 3166 code).
+DRAWING_FILE = "world-map.html"
 WIDTH = 1000
 NORTH, SOUTH = 84.0, -57.0  # latitudes kept: Greenland's tip to Cape Horn
 SCALE = WIDTH / 360
@@ -182,6 +185,25 @@ def _spread(anchors: list[tuple[float, float]], spacing: float) -> list[tuple[fl
         if not moved:
             break
     return [(x, y) for x, y in positions]
+
+
+def map_context(data: Dataset) -> dict:
+    """What the map's templates show: the frame on the page and the drawing in its own file."""
+    countries = map_countries(data)
+    placed = markers(data, countries)
+    return {
+        "countries": countries,
+        "markers": placed,
+        "marked": {marker.country.id for marker in placed},
+        "lenses": data.terms("lenses"),
+        "record_ids": set(data.countries),
+        "linked": [c for c in countries if c.id in data.countries],
+        "missing": [data.countries[code] for code in missing_outlines(data)],
+        "legend": legend(),
+        "width": WIDTH,
+        "height": HEIGHT,
+        "drawing": DRAWING_FILE,
+    }
 
 
 def missing_outlines(data: Dataset) -> list[str]:

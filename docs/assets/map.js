@@ -1,12 +1,32 @@
-/* The world map's lens switch (atlas/site/worldmap.py): shades every country, outline and marker,
- * by its practices of all lenses or of the lens chosen, says so in its name and title, and keeps
- * the choice in the address (?lens=vertical), so a shaded view can be shared. */
+/* The world map (atlas/site/worldmap.py). The page holds its frame; the drawing is a file of its own
+ * (data-map-src, cached by the browser), fetched here and put in the frame. Then the lens switch:
+ * it shades every country, outline and marker, by its practices of all lenses or of the lens
+ * chosen, says so in its name and title, and keeps the choice in the address (?lens=vertical), so
+ * a shaded view can be shared. */
 (function () {
   "use strict";
 
   function start() {
     var map = document.querySelector("[data-map]");
     if (!map) return;
+    var canvas = map.querySelector("[data-map-src]");
+    fetch(canvas.getAttribute("data-map-src"))
+      .then(function (response) {
+        if (!response.ok) throw new Error(response.status);
+        return response.text();
+      })
+      .then(function (drawing) {
+        // The build's own file, every record value in it escaped when it was written.
+        canvas.insertAdjacentHTML("afterbegin", drawing);
+        canvas.setAttribute("data-map-ready", "");
+        wire(map);
+      })
+      .catch(function () {
+        map.querySelector("[data-map-status]").hidden = false;
+      });
+  }
+
+  function wire(map) {
     var radios = Array.prototype.slice.call(map.querySelectorAll('input[name="atlas-map-lens"]'));
     var places = Array.prototype.slice.call(map.querySelectorAll("[data-shades]"));
     var unit = map.querySelector("#atlas-map-unit");
@@ -34,6 +54,7 @@
       });
     }
 
+    map.querySelector(".atlas-map__switch").hidden = false;
     var wanted = new URLSearchParams(location.search).get("lens") || "";
     if (!radios.some(function (radio) { return radio.value === wanted; })) wanted = "";
     shade(wanted);
