@@ -19,19 +19,20 @@ from atlas.model.dataset import Dataset
 from atlas.site.explorer import countries_of
 
 # Rows a table shows at most, largest total first, so that the page stays small however many
-# countries the atlas reaches (about 400 bytes a row); today every table is whole.
-MAX_ROWS = 100
+# countries the atlas reaches (about 400 bytes a row: 75 keep the page under 60 KB at 10,000
+# practices); today every table is whole.
+MAX_ROWS = 75
 
 
 @dataclass(frozen=True)
 class Cell:
     count: int
-    query: Markup  # explorer query string, from validated ids only
+    query: Markup | None  # explorer query string, from validated ids only; None: not linked
     share: float = 0.0  # of the table's largest count, for the bar beside it
 
     @property
     def bar_style(self) -> Markup:
-        return Markup(f"--share:{self.share:.2f}")
+        return Markup(f"--share:{self.share:.2f}".replace(":0.", ":."))
 
     def scaled(self, largest: int) -> Cell:
         return Cell(self.count, self.query, round(self.count / largest, 2) if largest else 0.0)
@@ -86,15 +87,19 @@ def _table(data: Dataset, anchor, title, row_heading, row_facet, rows, values_of
     largest = max((cell.count for row in table_rows for cell in row.cells), default=0)
     table_rows = [Row(row.label, [cell.scaled(largest) for cell in row.cells], row.total) for row in table_rows]
     # Each practice once, whatever its rows: the explorer ORs the values of one facet. When the
-    # rows hold every practice, the totals need no row filter (it would name every country).
+    # rows hold every practice, the totals need no row filter; past MAX_ROWS, a filter would name
+    # each row (some 250 countries, in each of the row's links): the totals are then not linked.
     in_table = {p.id: p for row_id, _ in rows for p in practices_by_row.get(row_id, [])}
     every_row = [] if len(in_table) == len(counted) else [
         (row_facet, row_id) for row_id, _ in rows if practices_by_row.get(row_id)]
+
+    def total(practices, *lens):
+        linked = len(every_row) <= MAX_ROWS
+        return Cell(len(practices), _query([*every_row, *lens, *only_counted]) if linked else None)
+
     totals = Row("All practices", [
-        Cell(sum(1 for p in in_table.values() if lens.id in data.lenses_of(p)),
-             _query([*every_row, ("lens", lens.id), *only_counted]))
-        for lens in lenses
-    ], Cell(len(in_table), _query([*every_row, *only_counted])))
+        total([p for p in in_table.values() if lens.id in data.lenses_of(p)], ("lens", lens.id)) for lens in lenses
+    ], total(in_table))
     return CrossTable(anchor, title, row_heading, [lens.label for lens in lenses], table_rows, totals, more)
 
 
