@@ -82,6 +82,19 @@ def test_no_page_links_more_practices_than_the_cap(parsed):
     assert any(article.select(".atlas-more") for _, article in _listing_pages(parsed))
 
 
+FRAMEWORK_CAP = CAP * 2 // 5  # a framework page's links each carry their reason and passage
+
+
+def test_a_framework_page_lists_fewer_practices_each_with_its_reason(parsed, dataset):
+    for framework in dataset.frameworks.values():
+        relative = f"frameworks/{framework.id}/index.html"
+        items = parsed(relative).select("article ul.atlas-framework-links > li")
+        links = sum(len(components) for components in dataset.links_by_framework.get(framework.id, {}).values())
+        assert len(items) == min(links, FRAMEWORK_CAP), relative
+    # Today the PCMD and SDG pages are past it.
+    assert len(parsed("frameworks/pcmd/index.html").select("article ul.atlas-framework-links > li")) == FRAMEWORK_CAP
+
+
 def test_each_cut_group_says_how_many_more_and_opens_exactly_its_practices(parsed, dataset):
     seen = 0
     for relative, article in _listing_pages(parsed):
