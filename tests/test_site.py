@@ -85,11 +85,26 @@ def test_related_practices_link_each_other_both_ways(parsed, dataset):
 
 
 def test_a_source_page_lists_every_record_that_cites_it(parsed, dataset):
+    cut_kinds = 0
     for source_id, by_kind in dataset.records_by_source.items():
         soup = page(parsed, "sources", source_id)
         for kind, records in by_kind.items():
-            linked = reachable_practices(soup, dataset) if kind == "practice" else content_links(soup, PAGE_KINDS[kind].folder)
-            assert {r.id for r in records} <= linked
+            if kind == "practice":  # a cut list opens the explorer on the rest
+                assert {r.id for r in records} <= reachable_practices(soup, dataset)
+                continue
+            linked = content_links(soup, PAGE_KINDS[kind].folder)
+            listed = soup.find(id=kind).find_next_sibling()
+            more = listed.find_next_sibling()
+            if more is not None and "atlas-more" in more.get("class", []):
+                # Past the page's cap, the list says how many it leaves to the data files.
+                cut_kinds += 1
+                shown = {a["href"].strip("/").split("/")[-1] for a in listed.select("a[href]")}
+                assert shown <= {r.id for r in records} and shown <= linked
+                assert int(re.match(r"(\d+) more not listed here", more.get_text()).group(1)) == len(records) - len(shown)
+                assert more.select_one("a[href$='data/']") is not None
+            else:
+                assert {r.id for r in records} <= linked, (source_id, kind)
+    assert cut_kinds  # today the GFMD 2015 page cuts its organizations
 
 
 @pytest.mark.parametrize("lens", ["horizontal", "vertical", "engagement"])
@@ -288,14 +303,11 @@ def test_a_citation_leads_to_its_section_on_the_source_page_which_lists_the_reco
                 assert f"../../sources/{citation.source}/#{anchor}" in hrefs, (record.id, anchor)
                 source_page = page(parsed, "sources", citation.source)
                 listed = source_page.find(id=anchor).find_next_sibling()
-                if kind == "practice" and re.match(r"\d+ practices?\b", listed.get_text(" ", strip=True)):
-                    # Past the list cap the sections count their practices; the page's cut list
-                    # of all its practices is checked in test_capped_lists.py.
-                    continue
                 href = f"../../{folder}/{record.id}/"
-                if kind != "practice" and href not in {a["href"] for a in listed.select("a[href]")}:
-                    # Past the cap the sections count other records too: the record is then in
-                    # its kind's list of the records drawn from the document, unless that is cut.
+                if href not in {a["href"] for a in listed.select("a[href]")}:
+                    # Past the cap the sections count the records citing them, by kind: the record
+                    # is then in its kind's list of the records drawn from the document, unless that
+                    # list is cut (its cut is checked in test_capped_lists.py).
                     assert re.search(rf"\d+ {folder}\b|\b1 {kind}\b", listed.get_text(" ")), (record.id, anchor)
                     drawn = source_page.find(id=kind)
                     assert drawn is not None, (citation.source, kind)

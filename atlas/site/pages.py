@@ -117,19 +117,21 @@ def source_context(site: PageRenderer, record: Source) -> dict:
     supported = {kind: _by_title(items) for kind, items in data.records_by_source.get(record.id, {}).items()}
     kinds = [("practice", "Practices"), ("country", "Countries"), ("framework", "Frameworks"),
              ("organization", "Organizations")]
-    practices = supported.get("practice", [])
     cited_in_sections = [item for cited in data.records_by_section.get(record.id, {}).values() for item in cited]
-    in_sections = sum(1 for item in cited_in_sections if item.kind == "practice")
-    # Past the cap, sections count their practices instead of linking them: the explorer cannot
-    # filter by section, so the page's one cut list is that of all the practices drawn from it.
-    link_in_sections = len(practices) + in_sections <= site.list_cap
-    # Other records too: past the cap, sections count them, and each kind's list is cut where
-    # the data files (every record with the documents it cites) take over.
-    link_others_in_sections = len(cited_in_sections) - in_sections <= site.list_cap
-    [listed] = capped([(practices, {"source": record.id})], site.list_cap)
-    others = {kind: capped([(supported.get(kind, []), {})], site.list_cap)[0] for kind, _ in kinds if kind != "practice"}
-    return {"supported": supported, "kinds": kinds, "practices": listed, "others": others,
-            "link_in_sections": link_in_sections, "link_others_in_sections": link_others_in_sections}
+    # Past the cap, sections count the records citing them instead of linking them (the explorer
+    # cannot filter by section). The lists of the records drawn from the document, below them,
+    # share twice the cap, kind by kind (at most the cap of practices): a cut list of practices
+    # links the explorer on all of them, a cut list of another kind points to the data files
+    # (every record with the documents it cites). At 10,000 practices, a list of 100 of each
+    # kind made a source page 81 KB.
+    link_in_sections = len(cited_in_sections) <= site.list_cap
+    lists = dict(zip((kind for kind, _ in kinds), capped(
+        [(supported.get(kind, []), {"source": record.id} if kind == "practice" else {}) for kind, _ in kinds],
+        2 * site.list_cap)))
+    lists["practice"] = capped([(supported.get("practice", []), {"source": record.id})],
+                               min(site.list_cap, lists["practice"].shown_count))[0]
+    return {"supported": supported, "kinds": kinds, "lists": lists,
+            "link_in_sections": link_in_sections}
 
 
 
