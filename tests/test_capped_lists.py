@@ -99,8 +99,10 @@ def test_each_cut_group_says_how_many_more_and_opens_exactly_its_practices(parse
     seen = 0
     for relative, article in _listing_pages(parsed):
         for more in article.select(".atlas-more"):
-            seen += 1
             link = more.select_one("a")
+            if "/explore/" not in urljoin("/" + relative, link["href"]):
+                continue  # a cut list of other records, pointing to the data files (test_site.py)
+            seen += 1
             filters = parse_qs(urlsplit(link["href"]).query)
             group = expected(dataset, filters)
             total = int(re.search(r"all (\d+) in the explorer", link.get_text()).group(1))
@@ -129,3 +131,20 @@ def test_a_cut_group_opens_the_explorer_on_its_practices_in_a_browser(browser, b
     assert sorted(shown) == sorted(expected(dataset, filters))
     assert page.errors == [] and page.foreign == []
     page.close()
+
+
+def test_a_country_lists_half_the_cap_of_organizations_and_frameworks_and_points_to_the_rest(dataset):
+    from atlas.site.pages import country_context
+
+    country = dataset.countries["mda"]
+    site = SimpleNamespace(data=dataset, list_cap=4, neighbourhoods=SimpleNamespace(of=lambda record: []))
+    context = country_context(site, country)
+    for whole, cut in ((context["organizations"], context["organization_list"]),
+                       (context["frameworks"], context["framework_list"])):
+        assert len(whole) > 2 and list(cut.shown) == whole[:2] and cut.more == len(whole) - 2
+        assert parse_qs(cut.explorer_query) == {"country": ["mda"]}
+    # What the explorer then shows among its filters: the frameworks of the country's practices.
+    practices = dataset.practices_by_country["mda"]
+    assert {f.id for f in context["frameworks"]} == {link.framework for p in practices for link in p.frameworks}
+    whole = country_context(SimpleNamespace(data=dataset, list_cap=CAP, neighbourhoods=site.neighbourhoods), country)
+    assert not whole["organization_list"].more and not whole["framework_list"].more  # today, whole

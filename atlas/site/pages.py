@@ -67,14 +67,23 @@ def country_context(site: PageRenderer, record: Country) -> dict:
          *(actor.organization for p in practices for actor in p.actors)]
     )
     framework_ids = dict.fromkeys(link.framework for p in practices for link in p.frameworks)
+    organizations = _by_title(data.organizations[i] for i in organization_ids)
+    frameworks = _by_title(data.frameworks[i] for i in framework_ids)
+    # Half the cap each: past it, the explorer on the country's practices lists every
+    # organization and framework among its filters, with its count (at 10,000 practices a country
+    # page listed 56 and 69 of them: 61 KB).
+    [organization_list, framework_list] = [
+        capped([(records, {"country": record.id})], site.list_cap // 2)[0] for records in (organizations, frameworks)]
     return {
         "practices": practices,
         "counted": data.counted(practices),
         "practices_by_lens": {lens.id: group for lens, group in zip(lenses, by_lens)},
         "lens_counts": lens_counts,
         "neighbours": site.neighbourhoods.of(record),
-        "organizations": _by_title(data.organizations[i] for i in organization_ids),
-        "frameworks": _by_title(data.frameworks[i] for i in framework_ids),
+        "organizations": organizations,
+        "frameworks": frameworks,
+        "organization_list": organization_list,
+        "framework_list": framework_list,
     }
 
 
@@ -120,14 +129,14 @@ def source_context(site: PageRenderer, record: Source) -> dict:
     cited_in_sections = [item for cited in data.records_by_section.get(record.id, {}).values() for item in cited]
     # Past the cap, sections count the records citing them instead of linking them (the explorer
     # cannot filter by section). The lists of the records drawn from the document, below them,
-    # share twice the cap, kind by kind (at most the cap of practices): a cut list of practices
-    # links the explorer on all of them, a cut list of another kind points to the data files
-    # (every record with the documents it cites). At 10,000 practices, a list of 100 of each
-    # kind made a source page 81 KB.
+    # share one and a half times the cap, kind by kind (at most the cap of practices): a cut list
+    # of practices links the explorer on all of them, a cut list of another kind points to the
+    # data files (every record with the documents it cites). At 10,000 practices, lists of 100 of
+    # each kind made a source page 81 KB; of 200 in all, 61 KB.
     link_in_sections = len(cited_in_sections) <= site.list_cap
     lists = dict(zip((kind for kind, _ in kinds), capped(
         [(supported.get(kind, []), {"source": record.id} if kind == "practice" else {}) for kind, _ in kinds],
-        2 * site.list_cap)))
+        site.list_cap * 3 // 2)))
     lists["practice"] = capped([(supported.get("practice", []), {"source": record.id})],
                                min(site.list_cap, lists["practice"].shown_count))[0]
     return {"supported": supported, "kinds": kinds, "lists": lists,
