@@ -128,7 +128,7 @@ def test_the_map_countries_are_reached_with_the_keyboard_and_named_on_focus(brow
 
 def test_a_map_whose_drawing_cannot_load_says_so_and_the_lists_remain(browser, base_url):
     page = watched_page(browser, base_url)
-    page.route("**/countries/world-map.html", lambda route: route.abort())
+    page.route("**/countries/world-map.json", lambda route: route.abort())
     page.goto(base_url + "/countries/")
     status = page.locator("[data-map-status]")
     status.wait_for(state="visible")

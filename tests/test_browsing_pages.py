@@ -2,6 +2,7 @@
 and the size and content of the search index and the explorer's data file."""
 
 import gzip
+import json
 from urllib.parse import parse_qs, urlsplit
 
 from bs4 import BeautifulSoup
@@ -96,15 +97,15 @@ def test_sorting_a_comparison_column_reorders_it_says_so_and_keeps_it_in_the_add
 def test_the_countries_index_fetches_its_map_drawing_and_holds_none_of_it(parsed, site):
     page = soup_of(parsed, "countries")
     frame = page.select_one("figure.atlas-map [data-map-src]")
-    assert frame["data-map-src"] == "../countries/world-map.html"
-    assert (site / "countries" / "world-map.html").is_file()
+    assert frame["data-map-src"] == "../countries/world-map.json"
+    assert (site / "countries" / "world-map.json").is_file()
     assert page.select_one("figure.atlas-map svg, figure.atlas-map path") is None
     assert "JavaScript" in page.select_one("figure.atlas-map noscript").get_text()
 
 
 def test_the_map_has_one_named_link_per_country_record_and_hides_the_rest(parsed, site, dataset):
     # The drawing, as map.js puts it in the countries index: its links are relative to that page.
-    soup = parsed("countries/world-map.html")
+    soup = BeautifulSoup(json.loads((site / "countries" / "world-map.json").read_text())["drawing"], "lxml")
     svg = soup.select_one("svg")
     links = {a["xlink:href"].strip("/").split("/")[-1]: a for a in svg.find_all("a")}
     assert set(links) == set(dataset.countries)

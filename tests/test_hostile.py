@@ -63,9 +63,12 @@ def hostile_site(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def pages(hostile_site) -> dict[str, BeautifulSoup]:
+    """Every page, and the world map's drawing that map.js puts in the countries index."""
+    drawing = json.loads((hostile_site / "countries" / "world-map.json").read_text(encoding="utf-8"))["drawing"]
     return {
-        path.relative_to(hostile_site).as_posix(): BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-        for path in sorted(hostile_site.rglob("*.html"))
+        **{path.relative_to(hostile_site).as_posix(): BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+           for path in sorted(hostile_site.rglob("*.html"))},
+        "countries/world-map.json": BeautifulSoup(drawing, "html.parser"),
     }
 
 
@@ -163,6 +166,8 @@ def test_hostile_pages_exist_and_contain_the_payload(pages):
     for page in ("practices/hostile-practice", "countries/nzl", "frameworks/hostile-framework",
                  "organizations/hostile-organization", "sources/hostile-source", "lenses/hostile-term"):
         assert "<script>alert(1)</script>" in _text(pages[f"{page}/index.html"]), page
+    # The world map's drawing names every country: the hostile one's name as text.
+    assert "<script>alert(1)</script>" in _text(pages["countries/world-map.json"])
 
 
 def test_the_title_tag_cannot_be_closed_from_a_record(pages):

@@ -9,6 +9,8 @@ read it from there.
 
 from __future__ import annotations
 
+import json
+
 from mkdocs.exceptions import PluginError
 from mkdocs.config import base, config_options
 from mkdocs.plugins import BasePlugin
@@ -105,8 +107,9 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
             files.append(redirect)
         files.append(File.generated(config, explorer.JSON_PATH, content=explorer.explorer_json(site.data)))
         # The countries index's map fetches its drawing, whose links are written for that page.
-        files.append(File.generated(config, f"{PAGE_KINDS['country'].folder}/{worldmap.DRAWING_FILE}", content=str(
-            site.renderer.html_block("world-map-drawing.html.j2", **worldmap.map_context(site.data), root="../"))))
+        drawing = site.renderer.html_block("world-map-drawing.html.j2", **worldmap.map_context(site.data), root="../")
+        files.append(File.generated(config, f"{PAGE_KINDS['country'].folder}/{worldmap.DRAWING_FILE}",
+                                    content=json.dumps({"drawing": str(drawing)}, ensure_ascii=False)))
         files.append(File.generated(config, practice_form.JSON_PATH,
                                     content=practice_form.form_json(site.data, site.repository)))
         return publishing.add_files(files, config, site.data, site.publication)

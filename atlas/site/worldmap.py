@@ -24,9 +24,10 @@ from pathlib import Path
 from atlas.model.dataset import Dataset
 
 GEODATA = Path(__file__).parent / "geodata" / "countries.json"
-# The drawing's own file, beside the countries index that fetches it (docs/assets/map.js): no
-# country page can take the name (a country's id is its ISO 3166 code).
-DRAWING_FILE = "world-map.html"
+# The drawing's own file, beside the countries index that fetches it (docs/assets/map.js): JSON,
+# {"drawing": "<svg ..."}, data as the explorer's is, not a page. No country page can take the
+# name (a country's id is its ISO 3166 code).
+DRAWING_FILE = "world-map.json"
 WIDTH = 1000
 NORTH, SOUTH = 84.0, -57.0  # latitudes kept: Greenland's tip to Cape Horn
 SCALE = WIDTH / 360

@@ -13,11 +13,11 @@
     fetch(canvas.getAttribute("data-map-src"))
       .then(function (response) {
         if (!response.ok) throw new Error(response.status);
-        return response.text();
+        return response.json();
       })
-      .then(function (drawing) {
+      .then(function (data) {
         // The build's own file, every record value in it escaped when it was written.
-        canvas.insertAdjacentHTML("afterbegin", drawing);
+        canvas.insertAdjacentHTML("afterbegin", data.drawing);
         canvas.setAttribute("data-map-ready", "");
         wire(map);
       })
