@@ -87,7 +87,7 @@ def data_copy(tmp_path) -> Path:
 @pytest.fixture(scope="module")
 def base_url(site):
     """The built site served on localhost for the browser tests."""
-    from browser_support import serve
+    from helpers.browser import serve
 
     with serve(site) as url:
         yield url
@@ -96,7 +96,7 @@ def base_url(site):
 @pytest.fixture(scope="module")
 def browser():
     """Debian's Chromium, headless (never a browser downloaded by Playwright)."""
-    from browser_support import CHROMIUM, FLAGS
+    from helpers.browser import CHROMIUM, FLAGS
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

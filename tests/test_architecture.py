@@ -75,3 +75,11 @@ def test_the_plugin_is_the_only_way_mkdocs_enters_the_package():
     knows_mkdocs = sorted(path.relative_to(PACKAGE).as_posix() for path in MODULES
                           if "from mkdocs" in path.read_text() or "import mkdocs" in path.read_text())
     assert all(name.startswith("site/") for name in knows_mkdocs), knows_mkdocs
+
+
+def test_no_test_reaches_its_helpers_by_editing_the_import_path():
+    """Helpers are a package (tests/helpers/) and bench/ is on the tests' path (pyproject.toml)."""
+    tests = Path(__file__).resolve().parent
+    editing = [path.relative_to(tests).as_posix() for path in sorted(tests.rglob("*.py"))
+               if "sys.path" in path.read_text(encoding="utf-8") and path != Path(__file__).resolve()]
+    assert editing == []

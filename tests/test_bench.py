@@ -1,14 +1,11 @@
 """The benchmark's synthetic data is valid under the real model and shaped like the real data."""
 
-import sys
 from pathlib import Path
 
+from baseline import write_baseline  # bench/, on the tests' path (pyproject.toml)
+from synthetic import generate
+
 from atlas.loader import load
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
-
-from baseline import write_baseline  # noqa: E402
-from synthetic import generate  # noqa: E402
 
 
 def test_a_synthetic_data_set_of_300_practices_loads_without_a_problem(tmp_path):

@@ -1,10 +1,10 @@
 """Every kind of mistake a contributor makes is reported with its exact message, line and hint,
-and no site is ever built from broken data. The mistakes are listed in broken_cases.py."""
+and no site is ever built from broken data. The mistakes are listed in helpers/broken_cases.py."""
 
 from __future__ import annotations
 
 import pytest
-from broken_cases import CASES, PRACTICE, replace
+from helpers.broken_cases import CASES, PRACTICE, replace
 from conftest import build_site
 
 from atlas.contrib.cli import main

@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from browser_support import CHROMIUM, FLAGS, PHONE, site_search, watched_page  # noqa: F401 - CHROMIUM, FLAGS for older imports
+from helpers.browser import CHROMIUM, FLAGS, PHONE, site_search, watched_page  # noqa: F401 - CHROMIUM, FLAGS for older imports
 
 AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
 

@@ -7,7 +7,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from bs4 import BeautifulSoup
 
-from practice_facets import expected, values_of
+from helpers.practice_facets import expected, values_of
 
 
 def soup_of(parsed, path: str) -> BeautifulSoup:
@@ -179,7 +179,7 @@ def test_a_search_downloads_a_bounded_part_of_the_index(site, browser, base_url)
     """Pagefind splits the index by word: a query fetches Pagefind's script, its metadata and the
     few index parts and result texts it needs, all from this site. At today's size that stays
     below what Material's one index file cost (about 141 KB gzip with its worker)."""
-    from browser_support import site_search, watched_page
+    from helpers.browser import site_search, watched_page
 
     page = watched_page(browser, base_url)
     fetched = []

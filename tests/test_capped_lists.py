@@ -11,8 +11,8 @@ import pytest
 
 from atlas.site.capped_lists import capped, shares
 from atlas.site.pages import organization_context
-from browser_support import watched_page
-from practice_facets import expected
+from helpers.browser import watched_page
+from helpers.practice_facets import expected
 
 CAP = 100  # mkdocs.yml's list_cap
 LISTING_PAGES = ("lenses", "countries", "sources", "frameworks", "organizations")

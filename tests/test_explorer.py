@@ -1,6 +1,6 @@
 """The explorer at /explore/: its data file, and filtering in a real browser.
 
-Expected results come from tests/practice_facets.py, which reads the records (not atlas/site/explorer.py), so
+Expected results come from tests/helpers/practice_facets.py, which reads the records (not atlas/site/explorer.py), so
 the explorer is checked against what the data says.
 """
 
@@ -11,8 +11,8 @@ from urllib.parse import urlencode
 import pytest
 from bs4 import BeautifulSoup
 
-from browser_support import PHONE, watched_page
-from practice_facets import FACETS, countries_of, expected, values_of
+from helpers.browser import PHONE, watched_page
+from helpers.practice_facets import FACETS, countries_of, expected, values_of
 
 
 @pytest.fixture(scope="module")

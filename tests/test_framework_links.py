@@ -11,7 +11,7 @@ from urllib.parse import parse_qs, urljoin, urlsplit
 import pytest
 from bs4 import BeautifulSoup, Tag
 
-from browser_support import watched_page
+from helpers.browser import watched_page
 
 KIND_LABELS = {"stated": "a source document links it", "classified": "classified by the atlas"}
 # The frameworks the atlas was made to connect (issue 16): each of their components must serve.

@@ -22,7 +22,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from browser_support import site_search
+from helpers.browser import site_search
 from conftest import ROOT, build_site
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -201,7 +201,7 @@ def hostile_browser_page(hostile_site):
     import threading
 
     from playwright.sync_api import sync_playwright
-    from browser_support import CHROMIUM, FLAGS
+    from helpers.browser import CHROMIUM, FLAGS
 
     class QuietHandler(http.server.SimpleHTTPRequestHandler):
         def log_message(self, *args):

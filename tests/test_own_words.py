@@ -3,7 +3,7 @@
 from pathlib import Path
 
 import pytest
-from broken_cases import PRACTICE, replace
+from helpers.broken_cases import PRACTICE, replace
 
 from atlas.contrib.cli import main
 from atlas.model.records import KINDS

@@ -16,7 +16,7 @@ from atlas.loader import load
 from atlas.model.field_reference import fields_of
 from atlas.model.records import Practice
 from atlas.site.practice_form import EDITORS_ONLY
-from browser_support import watched_page
+from helpers.browser import watched_page
 
 ROOT = Path(__file__).resolve().parent.parent
 HOSTILE = "{{ 7*7 }} {% raw %} <script>alert(1)</script> <b onclick=x>: # NO - yes & 'q' \"dq\" \\ ~ null"

@@ -8,7 +8,7 @@ import subprocess
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from broken_cases import OTHER, PRACTICE, PUBLISHED, rename, write
+from helpers.broken_cases import OTHER, PRACTICE, PUBLISHED, rename, write
 from conftest import ROOT, build_site
 
 from atlas.contrib.cli import main

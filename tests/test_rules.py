@@ -1,7 +1,7 @@
 """The rule registry (atlas/read/rules.py) and the corpus of broken records match exactly: every code
 the validator can report has a record that fails with it, and the corpus shows no unregistered code.
 
-The corpus: broken_cases.py (mistakes contributors make), test_hostile_rejected.py (attacks), and
+The corpus: helpers/broken_cases.py (mistakes contributors make), test_hostile_rejected.py (attacks), and
 the few cases that need more than a data folder, named below. The passing counterpart of every
 case is the valid fixture data, which loads with no problem at all (`test_the_valid_fixtures_pass`).
 """
@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 import test_hostile_rejected
-from broken_cases import CASES, PRACTICE
+from helpers.broken_cases import CASES, PRACTICE
 from pydantic import BaseModel, ValidationError
 
 from atlas.loader import load

@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup
 
 from atlas.model.records import CITING_KINDS, KINDS, SECTION_ANCHORS
 from atlas.site.pages import PAGE_KINDS
-from practice_facets import expected as expected_in_explorer
+from helpers.practice_facets import expected as expected_in_explorer
 
 RECORD_KINDS = tuple(KINDS)
 

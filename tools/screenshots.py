@@ -13,7 +13,7 @@ from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
-from browser_support import CHROMIUM, DESKTOP, FLAGS, PHONE, serve, site_search, watched_page  # noqa: E402
+from helpers.browser import CHROMIUM, DESKTOP, FLAGS, PHONE, serve, site_search, watched_page  # noqa: E402
 
 # One page of each type (name, path); the explorer also filtered, and a search with results.
 PAGES = (

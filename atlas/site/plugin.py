@@ -1,5 +1,6 @@
 """The atlas plugin: owns one build of the site. It loads the data, gives every record its page,
-adds the exports and redirects, marks what search indexes and, once the site is written, indexes it.
+adds the further pages of long indexes, the data the explorer and the map fetch, the exports and
+redirects, marks what search indexes and, once the site is written, indexes it.
 
 Registered as the `atlas` entry point of `mkdocs.plugins` (pyproject.toml) and listed under
 `plugins:` in mkdocs.yml; ProperDocs runs it the same way. All the build's state is on the
