@@ -13,7 +13,6 @@ from atlas.site.explorer import FACETS, FIRST_PAGE, explorer_list
 from atlas.site.overviews import cross_tables
 from atlas.site.practice_form import practice_form
 from atlas.site.repository import SUGGEST_FORM
-from atlas.site.worldmap import map_context
 
 
 def _root(root: str) -> Markup:
@@ -36,7 +35,7 @@ def compare_tables(site, root: str = "../") -> Markup:
 
 def world_map(site, root: str = "../") -> Markup:
     """The world map's frame and legend; map.js fetches the drawing into it (worldmap.DRAWING_FILE)."""
-    return site.renderer.html_block("world-map.html.j2", **map_context(site.data), root=_root(root))
+    return site.renderer.html_block("world-map.html.j2", **site.world_map, root=_root(root))
 
 
 def propose_form(site) -> Markup:

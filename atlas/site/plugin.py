@@ -108,7 +108,7 @@ class AtlasPlugin(BasePlugin[AtlasConfig]):
             files.append(redirect)
         files.append(File.generated(config, explorer.JSON_PATH, content=explorer.explorer_json(site.data)))
         # The countries index's map fetches its drawing, whose links are written for that page.
-        drawing = site.renderer.html_block("world-map-drawing.html.j2", **worldmap.map_context(site.data), root="../")
+        drawing = site.renderer.html_block("world-map-drawing.html.j2", **site.world_map, root="../")
         files.append(File.generated(config, f"{PAGE_KINDS['country'].folder}/{worldmap.DRAWING_FILE}",
                                     content=json.dumps({"drawing": str(drawing)}, ensure_ascii=False)))
         files.append(File.generated(config, practice_form.JSON_PATH,

@@ -18,7 +18,7 @@ from atlas.publish import export
 from atlas.publish import history
 from atlas.loader import load
 from atlas.read.problems import report_lines
-from atlas.site import publishing
+from atlas.site import publishing, worldmap
 from atlas.site.index_pages import IndexGroup, split
 from atlas.site.pages import PageRenderer, index_groups
 from atlas.site.repository import Repository
@@ -56,6 +56,11 @@ class SiteBuild:
             improve_links=self.improve_links, list_cap=list_cap)
         self.index_page_size = index_page_size
         self._index_pages: dict[str, list] = {}
+
+    @functools.cached_property
+    def world_map(self) -> dict:
+        """What the map's frame and its drawing show, worked out once: both read the same placing."""
+        return worldmap.map_context(self.data)
 
     def index_pages(self, kind: str) -> list[list[IndexGroup]]:
         """The pages of the index of `kind` (countries, frameworks, organizations, sources), each
