@@ -133,11 +133,11 @@ def test_a_cut_group_opens_the_explorer_on_its_practices_in_a_browser(browser, b
     page.close()
 
 
-def test_a_country_lists_half_the_cap_of_organizations_and_frameworks_and_points_to_the_rest(dataset):
+def test_a_country_lists_two_fifths_of_the_cap_of_organizations_and_frameworks_and_points_to_the_rest(dataset):
     from atlas.site.pages import country_context
 
     country = dataset.countries["mda"]
-    site = SimpleNamespace(data=dataset, list_cap=4, neighbourhoods=SimpleNamespace(of=lambda record: []))
+    site = SimpleNamespace(data=dataset, list_cap=5, neighbourhoods=SimpleNamespace(of=lambda record: []))
     context = country_context(site, country)
     for whole, cut in ((context["organizations"], context["organization_list"]),
                        (context["frameworks"], context["framework_list"])):

@@ -16,7 +16,7 @@ from atlas.model.records import Country, Record
 
 MAX_NEIGHBOURS = 12
 # Of the records two countries share, a page names this many (the rest as "and N more").
-SHARED_SHOWN = 4
+SHARED_SHOWN = 3
 
 
 @dataclass(frozen=True)
