@@ -14,6 +14,8 @@ from bs4 import BeautifulSoup
 from atlas.loader import load
 
 ROOT = Path(__file__).resolve().parent.parent
+TESTS = ROOT / "tests"
+FIXTURES = TESTS / "fixtures"
 MKDOCS = Path(sys.executable).parent / "mkdocs"
 # MkDocs' maintained continuation, a drop-in for it: the site must build the same with both.
 PROPERDOCS = Path(sys.executable).parent / "properdocs"

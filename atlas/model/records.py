@@ -30,7 +30,7 @@ RESERVED_IDS = frozenset(
     | {f"com{n}" for n in range(10)}
     | {f"lpt{n}" for n in range(10)}
 )
-# The fixed ids of the record pages' own sections (tests/test_site.py holds the templates to this
+# The fixed ids of the record pages' own sections (tests/site/test_site.py holds the templates to this
 # list): a component's anchor sits on its framework page beside them and may not repeat one.
 SECTION_ANCHORS = frozenset({
     "at-a-glance", "by-mechanism", "cite", "cite-document", "components", "components-by-lens", "figures", "frameworks", "lenses", "links",

@@ -2,7 +2,7 @@
 
 A code names one kind of mistake for good: contributors search for it, CI annotations show it. Each
 entry says where the rule is checked and what the code means. `Problem` refuses a code that is not
-here, and tests/test_rules.py holds the registry and the corpus of broken records to each other:
+here, and tests/unit/test_rules.py holds the registry and the corpus of broken records to each other:
 every code has a record that fails with it, and every code the corpus shows is registered.
 """
 

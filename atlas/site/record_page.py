@@ -46,7 +46,7 @@ class RecordPage(Page):
         self.toc = table_of_contents(headings)
         # present_anchor_ids stays None: MkDocs then skips checking links into this page's
         # anchors, which it could only do before any page is written. The test suite checks
-        # every link and anchor of the built site instead (tests/test_site.py).
+        # every link and anchor of the built site instead (tests/site/test_site.py).
 
 
 def table_of_contents(headings: list[tuple[int, str, str]]) -> TableOfContents:

@@ -1,7 +1,7 @@
 """The mistakes contributors make, one per case: how to make it in a copy of the fixture data.
 
 Each case edits the valid fixture data (tests/fixtures/valid plus the real sources and
-vocabularies) in one way. tests/test_broken_records.py asserts the exact message each produces.
+vocabularies) in one way. tests/site/test_broken_records.py asserts the exact message each produces.
 """
 
 from __future__ import annotations

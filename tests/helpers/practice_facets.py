@@ -4,6 +4,8 @@ The explorer and the comparison tables are checked against these, never against 
 built them (atlas/site/explorer.py).
 """
 
+# The frameworks the atlas was made to connect (issue 16): each of their components must serve.
+CORE_FRAMEWORKS = ("pcmd", "gcm", "sdgs")
 FACETS = ("lens", "primary", "level", "sector", "mechanism", "region", "country", "organization", "framework", "component", "source",
           "year", "example")
 
@@ -51,3 +53,8 @@ def expected(dataset, filters: dict[str, list[str]]) -> set[str]:
         p.id for p in dataset.practices.values()
         if all(values_of(dataset, p, facet) & set(chosen) for facet, chosen in filters.items() if chosen)
     }
+
+
+def framework_links(dataset) -> list:
+    """Every (practice, framework link) pair of the data set."""
+    return [(practice, link) for practice in dataset.practices.values() for link in practice.frameworks]

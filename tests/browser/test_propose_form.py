@@ -6,7 +6,6 @@ model gains appears in it (test at the end)."""
 
 import random
 import shutil
-from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -17,8 +16,8 @@ from atlas.model.field_reference import fields_of
 from atlas.model.records import Practice
 from atlas.site.practice_form import EDITORS_ONLY
 from helpers.browser import watched_page
+from conftest import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 HOSTILE = "{{ 7*7 }} {% raw %} <script>alert(1)</script> <b onclick=x>: # NO - yes & 'q' \"dq\" \\ ~ null"
 # Words of no source: a summary this long must not trip the own-words rule, only be long.
 WORDS = ("atlas", "ledger", "harbour", "quorum", "lantern", "meadow", "cobalt", "orchard", "signal", "ribbon")

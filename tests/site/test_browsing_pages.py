@@ -71,29 +71,6 @@ def test_a_comparison_table_shows_its_largest_rows_and_says_how_many_it_leaves_o
     assert f"Shown: the 5 rows with the most practices. {len(countries.rows) - 5} more, with fewer," in rendered
 
 
-def test_sorting_a_comparison_column_reorders_it_says_so_and_keeps_it_in_the_address(browser, base_url):
-    page = browser.new_page()
-    page.goto(base_url + "/explore/compare/")
-    table = page.locator('[data-table="country-by-lens"] table')
-    header = table.locator("thead th").nth(3)  # Engagement
-    assert table.locator("thead th").nth(4).get_attribute("aria-sort") == "descending"
-    header.locator("button").focus()
-    page.keyboard.press("Enter")
-    values = [int(v) for v in table.locator("tbody tr td:nth-child(4)").all_text_contents()]
-    assert values == sorted(values, reverse=True) and header.get_attribute("aria-sort") == "descending"
-    assert table.locator("thead th").nth(4).get_attribute("aria-sort") is None
-    assert "sort=country-by-lens.3.desc" in page.url
-    header.locator("button").click()
-    values = [int(v) for v in table.locator("tbody tr td:nth-child(4)").all_text_contents()]
-    assert values == sorted(values) and header.get_attribute("aria-sort") == "ascending"
-    assert table.locator("tfoot td").first.text_content() == "All practices"
-    page.goto(base_url + "/explore/compare/?sort=country-by-lens.0.asc")
-    names = table.locator("tbody tr td:first-child").all_text_contents()
-    assert names == sorted(names, key=str.casefold) or names == sorted(names)
-    assert table.locator("thead th").first.get_attribute("aria-sort") == "ascending"
-    page.close()
-
-
 def test_the_countries_index_fetches_its_map_drawing_and_holds_none_of_it(parsed, site):
     page = soup_of(parsed, "countries")
     frame = page.select_one("figure.atlas-map [data-map-src]")
@@ -173,31 +150,6 @@ def test_search_indexes_each_record_by_its_own_facts_not_by_the_lists_of_other_r
     listed = [a for a in gcm.select("[data-pagefind-body] a[href*='/practices/']")
               if a.find_parent(attrs={"data-pagefind-ignore": True}) is None]
     assert listed == []
-
-
-def test_a_search_downloads_a_bounded_part_of_the_index(site, browser, base_url):
-    """Pagefind splits the index by word: a query fetches Pagefind's script, its metadata and the
-    few index parts and result texts it needs, all from this site. At today's size that stays
-    below what Material's one index file cost (about 141 KB gzip with its worker)."""
-    from helpers.browser import site_search, watched_page
-
-    page = watched_page(browser, base_url)
-    fetched = []
-    page.on("requestfinished", lambda request: fetched.append(request.url))
-    page.goto(base_url + "/")
-    before = len(fetched)
-    assert not [url for url in fetched if "/pagefind/" in url], "the search loaded before it was opened"
-    site_search(page, "padron")
-    loaded = [url.removeprefix(base_url + "/") for url in fetched[before:] if "/pagefind/" in url]
-    assert loaded and "pagefind/pagefind.js" in loaded
-    size = 0
-    for path in dict.fromkeys(loaded):
-        body = (site / path.split("?")[0]).read_bytes()
-        # Pagefind's own files are stored compressed; its script is served as gzip would send it.
-        size += len(body) if path.endswith((".pagefind", ".pf_meta", ".pf_index", ".pf_fragment")) else len(gzip.compress(body))
-    assert size < 141_000, f"{size} bytes for a search: {loaded}"
-    assert page.errors == [] and page.foreign == []
-    page.close()
 
 
 def test_the_explorer_data_stays_under_150_kb_gzip_per_1000_practices(site, dataset):

@@ -20,9 +20,9 @@ import yaml
 from atlas.loader import load
 from atlas.read.problems import SHOWN_PER_CODE, report_lines
 from atlas.site.country_profile import Neighbourhoods
-from conftest import ROOT
+from conftest import ROOT, TESTS
 
-FIXTURES = Path(__file__).parent / "fixtures" / "valid"
+FIXTURES = TESTS / "fixtures" / "valid"
 PRACTICE = yaml.safe_load((FIXTURES / "practices" / "moldova-hometown-associations.yaml").read_text())
 CITATION = PRACTICE["sources"][0]
 # Superlinear work doubles by 4 (a square) at least; linear work by 2 plus what does not scale.

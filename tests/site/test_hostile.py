@@ -6,7 +6,7 @@ command, Markdown, attribute lists, emoji codes, table pipes) and `P..` Markdown
 iframe tags, javascript:/data:/vbscript: links and images, reference links, raw HTML links). Every
 vocabulary gets the term in fixtures/hostile-vocabulary-term.yaml, used by those records. The data
 is built into ONE site, and the whole site (every page, the search index, every JSON file) is
-scanned. Refused input is part 1: tests/test_hostile_rejected.py.
+scanned. Refused input is part 1: tests/unit/test_hostile_rejected.py.
 """
 
 from __future__ import annotations
@@ -23,9 +23,8 @@ import yaml
 from bs4 import BeautifulSoup
 
 from helpers.browser import site_search
-from conftest import ROOT, build_site
+from conftest import FIXTURES, ROOT, build_site
 
-FIXTURES = Path(__file__).parent / "fixtures"
 HOSTILE = FIXTURES / "hostile"
 # The command the template payload would run, and what a Jinja expression would evaluate to.
 SIDE_EFFECT = Path("/tmp/atlas-hostile-rce")
@@ -170,7 +169,7 @@ def test_hostile_pages_exist_and_contain_the_payload(pages):
     assert "<script>alert(1)</script>" in _text(pages["countries/world-map.json"])
 
 
-def test_the_title_tag_cannot_be_closed_from_a_record(pages):
+def test_a_hostile_title_is_the_one_title_of_its_page(pages):
     soup = pages["practices/hostile-practice/index.html"]
     assert soup.title.get_text().startswith("F01 <script>alert(1)</script>")
     assert len(soup.find_all("title")) == 1

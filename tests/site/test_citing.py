@@ -16,8 +16,8 @@ from bs4 import BeautifulSoup
 from atlas.publish import export, history
 from atlas.model.records import KINDS
 from atlas.site.pages import PAGE_KINDS
+from conftest import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 SITE_URL = re.search(r"^site_url: (\S+)$", (ROOT / "mkdocs.yml").read_text(), re.MULTILINE).group(1)
 RECORD_KINDS = tuple(KINDS)
 LINKING = (ROOT / "docs" / "linking.md").read_text(encoding="utf-8")

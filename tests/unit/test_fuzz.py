@@ -24,9 +24,9 @@ from atlas.model.records import FOLDERS
 from atlas.read.problems import Problem
 from atlas.read.yaml_reader import read_yaml
 
-from conftest import ROOT
+from conftest import ROOT, TESTS
 
-FIXTURES = Path(__file__).parent / "fixtures" / "valid"
+FIXTURES = TESTS / "fixtures" / "valid"
 FUZZ = settings(max_examples=200, deadline=None, derandomize=True, database=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 # Each loader example loads a whole data folder: fewer of them keep the suite quick.

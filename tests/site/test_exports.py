@@ -13,8 +13,8 @@ import pytest
 
 from atlas.publish import export
 from atlas.model.records import KINDS
+from conftest import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 SITE_URL = re.search(r"^site_url: (\S+)$", (ROOT / "mkdocs.yml").read_text(), re.MULTILINE).group(1)
 FOLDERS = {kind: KINDS[kind].folder for kind in export.RECORD_KINDS}
 

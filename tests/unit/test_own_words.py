@@ -1,6 +1,5 @@
 """Record text is in our own words: no run of 10 words shared with a source document."""
 
-from pathlib import Path
 
 import pytest
 from helpers.broken_cases import PRACTICE, replace
@@ -8,8 +7,9 @@ from helpers.broken_cases import PRACTICE, replace
 from atlas.contrib.cli import main
 from atlas.model.records import KINDS
 from atlas.checks.own_words import find_copies, known_names, source_texts
+from conftest import ROOT
 
-SOURCES = Path(__file__).resolve().parent.parent.parent / "shared" / "sources"
+SOURCES = ROOT.parent / "shared" / "sources"
 
 
 def _records(dataset):

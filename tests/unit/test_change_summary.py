@@ -9,9 +9,9 @@ import pytest
 import yaml
 
 from atlas.contrib.cli import main
+from conftest import ROOT, TESTS
 
-ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = Path(__file__).parent / "fixtures" / "valid"
+FIXTURES = TESTS / "fixtures" / "valid"
 PRACTICE = "practices/moldova-hometown-associations.yaml"
 
 

@@ -15,7 +15,7 @@ def test_markdown_still_goes_through_the_converter_and_the_sanitizer():
 
 
 def test_a_recursion_error_while_rendering_names_the_record(dataset):
-    """The validator bounds nesting (tests/test_hostile_rejected.py); should Markdown still recurse
+    """The validator bounds nesting (tests/unit/test_hostile_rejected.py); should Markdown still recurse
     too deep on some construct, the build stops on a message that names the record's file."""
     import pytest
     from mkdocs.exceptions import PluginError

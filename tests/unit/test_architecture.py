@@ -13,8 +13,9 @@ import importlib
 from pathlib import Path
 
 import pytest
+from conftest import ROOT, TESTS
 
-PACKAGE = Path(__file__).resolve().parent.parent / "atlas"
+PACKAGE = ROOT / "atlas"
 MODULES = sorted(PACKAGE.rglob("*.py"))
 # Calls whose result is immutable, or a value that is not state (a path, a compiled pattern).
 IMMUTABLE_FACTORIES = {"re.compile", "frozenset", "tuple", "Path", "str.maketrans", "Markup", "len", "round",
@@ -79,7 +80,7 @@ def test_the_plugin_is_the_only_way_mkdocs_enters_the_package():
 
 def test_no_test_reaches_its_helpers_by_editing_the_import_path():
     """Helpers are a package (tests/helpers/) and bench/ is on the tests' path (pyproject.toml)."""
-    tests = Path(__file__).resolve().parent
+    tests = TESTS
     editing = [path.relative_to(tests).as_posix() for path in sorted(tests.rglob("*.py"))
                if "sys.path" in path.read_text(encoding="utf-8") and path != Path(__file__).resolve()]
     assert editing == []

@@ -3,7 +3,6 @@ lead to things that exist in this repository (the file; an issue form with the f
 fills in), and both come from the one `repository` setting of mkdocs.yml."""
 
 import re
-from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -11,8 +10,8 @@ import yaml
 
 from atlas.model.records import KINDS
 from atlas.site.repository import Repository
+from conftest import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 CONFIG = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
 REPOSITORY = re.search(r"^\s+repository: (\S+)$", CONFIG, re.MULTILINE).group(1)
 SITE_URL = re.search(r"^site_url: (\S+)$", CONFIG, re.MULTILINE).group(1)

@@ -11,7 +11,6 @@ import pytest
 
 from atlas.site.capped_lists import capped, shares
 from atlas.site.pages import organization_context
-from helpers.browser import watched_page
 from helpers.practice_facets import expected
 
 CAP = 100  # mkdocs.yml's list_cap
@@ -117,20 +116,6 @@ def test_each_cut_group_says_how_many_more_and_opens_exactly_its_practices(parse
                     shown += _practice_ids(sibling, relative)
             assert set(shown) <= group and len(set(shown)) + hidden == total, (relative, filters)
     assert seen
-
-
-def test_a_cut_group_opens_the_explorer_on_its_practices_in_a_browser(browser, base_url, parsed, dataset):
-    article = parsed("lenses/horizontal/index.html").select_one("article")
-    more = article.select_one(".atlas-more a")
-    filters = parse_qs(urlsplit(more["href"]).query)
-    page = watched_page(browser, base_url)
-    page.goto(base_url + "/lenses/horizontal/")
-    page.locator(".atlas-more a").first.click()
-    page.wait_for_selector("#explorer[data-ready]")
-    shown = page.evaluate("window.atlasExplorer.matches()")
-    assert sorted(shown) == sorted(expected(dataset, filters))
-    assert page.errors == [] and page.foreign == []
-    page.close()
 
 
 def test_a_country_lists_two_fifths_of_the_cap_of_organizations_and_frameworks_and_points_to_the_rest(dataset):

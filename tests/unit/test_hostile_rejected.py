@@ -1,6 +1,6 @@
 """The hostile corpus, part 1: records and files the loader must refuse, each with its code, file
 and line. (Part 2, hostile text the loader accepts and the site must show inert, is
-tests/test_hostile.py.)
+tests/site/test_hostile.py.)
 
 Each case writes one file (or link) into a copy of the fixture data and loads the whole folder,
 as a pull request would; the case passes only if that is the one problem reported.

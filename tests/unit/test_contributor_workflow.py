@@ -13,8 +13,8 @@ import yaml
 
 from atlas.contrib.cli import main
 from atlas.contrib.editor_headers import files_to_fix
+from conftest import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 WORKFLOWS = ROOT / ".github" / "workflows"
 
 

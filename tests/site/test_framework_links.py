@@ -6,25 +6,18 @@ filters on a component. Expected values come from the records, never from atlas/
 import csv
 import io
 import json
-from urllib.parse import parse_qs, urljoin, urlsplit
+from urllib.parse import parse_qs, urlsplit
 
-import pytest
 from bs4 import BeautifulSoup, Tag
 
-from helpers.browser import watched_page
+from helpers.practice_facets import CORE_FRAMEWORKS, framework_links
 
 KIND_LABELS = {"stated": "a source document links it", "classified": "classified by the atlas"}
-# The frameworks the atlas was made to connect (issue 16): each of their components must serve.
-CORE_FRAMEWORKS = ("pcmd", "gcm", "sdgs")
 # Components no practice can serve, and why, from the sources: the component's own summary says so.
 NONE_QUALIFIES = {
     ("sdgs", "target-16-9"): "cited only as a function that labelling refugees 'displaced' makes hard (000); "
                              "no source describes a practice of birth registration",
 }
-
-
-def links(dataset):
-    return [(practice, link) for practice in dataset.practices.values() for link in practice.frameworks]
 
 
 def section_of(soup: BeautifulSoup, anchor: str) -> list[Tag]:
@@ -83,7 +76,7 @@ def assert_reads_the_link(item: Tag, link, dataset):
 
 
 def test_every_link_reads_on_its_practice_page_with_kind_reason_and_passage(parsed, dataset):
-    for practice, link in links(dataset):
+    for practice, link in framework_links(dataset):
         soup = parsed(f"practices/{practice.id}/index.html")
         target = f"frameworks/{link.framework}/" + (f"#{link.component}" if link.component else "")
         # An item links its framework, then its component if it has one: the last of them is the target.
@@ -94,7 +87,7 @@ def test_every_link_reads_on_its_practice_page_with_kind_reason_and_passage(pars
 
 
 def test_every_component_lists_each_practice_linked_to_it_with_the_same_reason(parsed, dataset):
-    for practice, link in links(dataset):
+    for practice, link in framework_links(dataset):
         soup = parsed(f"frameworks/{link.framework}/index.html")
         elements = section_of(soup, link.component or "practices")
         item = item_linking(elements, f"practices/{practice.id}/")
@@ -107,7 +100,7 @@ def test_a_component_lists_no_practice_that_is_not_linked_to_it(parsed, dataset)
     for framework in dataset.frameworks.values():
         soup = parsed(f"frameworks/{framework.id}/index.html")
         for component in framework.components:
-            expected = {p.id for p, link in links(dataset)
+            expected = {p.id for p, link in framework_links(dataset)
                         if link.framework == framework.id and link.component == component.id}
             listed = set()
             for element in section_of(soup, component.id):
@@ -121,7 +114,7 @@ def test_a_component_counts_its_links_by_kind_and_opens_them_in_the_explorer(par
     for framework in dataset.frameworks.values():
         soup = parsed(f"frameworks/{framework.id}/index.html")
         for component in framework.components:
-            linked = [link for _, link in links(dataset)
+            linked = [link for _, link in framework_links(dataset)
                       if link.framework == framework.id and link.component == component.id]
             count = next(e for e in section_of(soup, component.id) if e.select_one(".atlas-component-count")
                          or "atlas-component-count" in (e.get("class") or []))
@@ -144,7 +137,7 @@ def test_the_matrix_counts_each_components_practices_by_lens(parsed, dataset):
         rows = soup.select("table.atlas-matrix tbody tr")
         assert len(rows) == len(framework.components)
         for row, component in zip(rows, framework.components):
-            practices = [p for p, link in links(dataset)
+            practices = [p for p, link in framework_links(dataset)
                          if link.framework == framework_id and link.component == component.id]
             cells = row.select("td")
             for cell, lens in zip(cells, lenses):
@@ -168,9 +161,9 @@ def test_the_pcmd_criteria_gcm_objectives_and_sdg_components_each_list_a_practic
 
 
 def test_at_least_half_the_practices_serve_a_framework_component_and_every_link_has_its_grounds(dataset):
-    with_component = {p.id for p, link in links(dataset) if link.component}
+    with_component = {p.id for p, link in framework_links(dataset) if link.component}
     assert len(with_component) * 2 >= len(dataset.practices)
-    for practice, link in links(dataset):
+    for practice, link in framework_links(dataset):
         assert link.reason.strip() and link.kind in KIND_LABELS
         if link.kind == "stated":
             assert link.source is not None, (practice.id, link)
@@ -198,7 +191,7 @@ def test_the_link_table_holds_every_link_and_its_former_address_the_same(site, d
         "practice": p.id, "framework": link.framework, "component": link.component or "", "kind": link.kind,
         "reason": link.reason, "source": link.source.source if link.source else "",
         "locator": link.source.locator if link.source else "",
-    } for p, link in links(dataset)]
+    } for p, link in framework_links(dataset)]
     key = lambda row: (row["practice"], row["framework"], row["component"])  # noqa: E731
     assert sorted(rows, key=key) == sorted(expected, key=key)
     assert (site / "data" / "practice-frameworks.csv").read_text(encoding="utf-8") == content
@@ -211,25 +204,8 @@ def test_the_explorer_lists_components_under_their_framework(site, dataset):
     document = json.loads((site / "explore" / "practices.json").read_text(encoding="utf-8"))
     facet = next(f for f in document["facets"] if f["key"] == "component")
     groups = {value[0]: value[2] for value in facet["values"]}
-    for _, link in links(dataset):
+    for _, link in framework_links(dataset):
         if link.component:
             assert groups[f"{link.framework}.{link.component}"].startswith(dataset.frameworks[link.framework].title)
 
 
-@pytest.mark.parametrize("framework_id", CORE_FRAMEWORKS)
-def test_a_matrix_count_opens_the_explorer_on_exactly_those_practices(browser, base_url, parsed, dataset, framework_id):
-    soup = parsed(f"frameworks/{framework_id}/index.html")
-    cell = soup.select_one("table.atlas-matrix td a")
-    query = parse_qs(urlsplit(cell["href"]).query)
-    framework, component = query["component"][0].split(".")
-    expected = {p.id for p, link in links(dataset) if link.framework == framework and link.component == component
-                and query["lens"][0] in {p.lenses.primary.lens, *(s.lens for s in p.lenses.secondary)}}
-    page = watched_page(browser, base_url)
-    page.goto(urljoin(f"{base_url}/frameworks/{framework_id}/", cell["href"]))
-    page.wait_for_selector("#explorer[data-ready]")
-    shown = page.evaluate("window.atlasExplorer.matches()")
-    assert set(shown) == expected and len(shown) == int(cell.get_text())
-    box = page.locator(f'#explorer-facets input[name="component"][value="{framework}.{component}"]')
-    assert box.is_checked()
-    assert page.errors == [] and page.foreign == []
-    page.close()

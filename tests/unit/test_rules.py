@@ -22,14 +22,15 @@ from atlas.read.problems import Problem
 from atlas.read.rules import CODES, RULES
 from atlas.read.validation_messages import problems_from_validation
 from atlas.read.yaml_reader import read_yaml
+from conftest import ROOT, TESTS
 
-PACKAGE = Path(__file__).resolve().parent.parent / "atlas"
+PACKAGE = ROOT / "atlas"
 # Codes whose failing case needs git, the source texts or a simulated failure: where each is.
 SHOWN_ELSEWHERE = {
-    "unpublished-id": "test_published.py::test_a_change_that_drops_a_record_and_its_published_line_is_refused",
-    "copied-text": "test_own_words.py::test_validate_finds_a_copied_sentence_in_any_text_field_with_its_line",
-    "unreadable-file": "test_rules.py::test_a_file_that_cannot_be_read_is_reported",
-    "bad-value": "test_rules.py::test_a_model_error_without_a_message_of_its_own_is_bad_value",
+    "unpublished-id": "site/test_published.py::test_a_change_that_drops_a_record_and_its_published_line_is_refused",
+    "copied-text": "unit/test_own_words.py::test_validate_finds_a_copied_sentence_in_any_text_field_with_its_line",
+    "unreadable-file": "unit/test_rules.py::test_a_file_that_cannot_be_read_is_reported",
+    "bad-value": "unit/test_rules.py::test_a_model_error_without_a_message_of_its_own_is_bad_value",
 }
 
 
@@ -48,7 +49,7 @@ def test_the_registry_and_the_corpus_name_the_same_codes():
 def test_the_tests_named_for_codes_shown_elsewhere_exist():
     for code, where in SHOWN_ELSEWHERE.items():
         file, name = where.split("::")
-        tree = ast.parse((Path(__file__).parent / file).read_text())
+        tree = ast.parse((TESTS / file).read_text())
         assert name in {node.name for node in tree.body if isinstance(node, ast.FunctionDef)}, (code, where)
 
 

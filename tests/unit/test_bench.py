@@ -1,6 +1,5 @@
 """The benchmark's synthetic data is valid under the real model and shaped like the real data."""
 
-from pathlib import Path
 
 from baseline import write_baseline  # bench/, on the tests' path (pyproject.toml)
 from synthetic import generate

@@ -3,11 +3,10 @@
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 from atlas.contrib.schema import json_schemas
+from conftest import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_loading_and_checking_the_data_imports_nothing_from_mkdocs():

@@ -12,6 +12,7 @@ from bs4 import BeautifulSoup
 from atlas.model.records import CITING_KINDS, KINDS, SECTION_ANCHORS
 from atlas.site.pages import PAGE_KINDS
 from helpers.practice_facets import expected as expected_in_explorer
+from conftest import ROOT
 
 RECORD_KINDS = tuple(KINDS)
 
@@ -231,7 +232,7 @@ def test_every_link_within_the_site_reaches_a_page_and_its_anchor(site, parsed):
 
 
 def test_the_section_anchors_a_component_may_not_take_are_those_of_the_templates():
-    templates = Path(__file__).resolve().parent.parent / "atlas" / "site" / "templates" / "pages"
+    templates = ROOT / "atlas" / "site" / "templates" / "pages"
     used = {anchor for path in templates.glob("*.j2")
             for anchor in re.findall(r'heading\([23], "([a-z-]+)",', path.read_text(encoding="utf-8"))}
     assert used == SECTION_ANCHORS
@@ -336,7 +337,7 @@ def test_the_404_page_offers_the_search_and_the_main_ways_in(site):
     article = soup.select_one("article")
     assert "Page not found" in article.get_text() and "Search for it" in article.get_text()
     assert soup.select_one("#atlas-search-open") is not None and soup.select_one("#atlas-search-q") is not None
-    root = urlsplit(re.search(r"^site_url: (\S+)$", (Path(__file__).parent.parent / "mkdocs.yml").read_text(),
+    root = urlsplit(re.search(r"^site_url: (\S+)$", (ROOT / "mkdocs.yml").read_text(),
                               re.MULTILINE).group(1)).path
     targets = [a["href"] for a in article.select("a[href]")]
     assert len(targets) >= 6

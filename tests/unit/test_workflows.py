@@ -4,8 +4,9 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import ROOT
 
-WORKFLOWS = sorted((Path(__file__).resolve().parent.parent / ".github" / "workflows").glob("*.y*ml"))
+WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.y*ml"))
 WRITE_STEPS = ("gh-deploy", "deploy-pages", "gh-pages", "git push", "upload-pages-artifact")
 
 
