@@ -18,13 +18,10 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
+from atlas.checks.index import Index
 from atlas.checks.own_words import text_fields
 from atlas.read.problems import Problem
-
-if TYPE_CHECKING:
-    from atlas.checks.cross_record import Index
 
 NAME_THE_SOURCE = "name the document (the GFMD 2018 background paper…), or cite it with a marker such as (002)"
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ast
 import dataclasses
+import graphlib
 import importlib
 from pathlib import Path
 
@@ -66,6 +67,29 @@ def test_no_module_keeps_state_between_calls(path):
                     and node.func.value.id in names:
                 found.append(f"{function.name} calls {node.func.value.id}.{node.func.attr}()")
     assert found == []
+
+
+def _imported_modules(path: Path, known: set[str]) -> set[str]:
+    """The package's modules that `path` imports anywhere: at the top, in a function or only for
+    type checking (a cycle through annotations still ties two modules together)."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.update(f"{node.module}.{alias.name}" if f"{node.module}.{alias.name}" in known else node.module
+                         for alias in node.names)
+    return {name for name in found if name in known} - {_module_name(path)}
+
+
+def test_no_two_modules_import_each_other_even_through_others():
+    known = {_module_name(path) for path in MODULES}
+    graph = {_module_name(path): _imported_modules(path, known) for path in MODULES}
+    assert graph["atlas.checks.cross_record"] >= {"atlas.checks.index", "atlas.model.records"}  # the graph is read
+    try:
+        graphlib.TopologicalSorter(graph).prepare()
+    except graphlib.CycleError as error:
+        pytest.fail(f"an import cycle: {' -> '.join(error.args[1])}")
 
 
 def test_the_plugin_is_the_only_way_mkdocs_enters_the_package():
