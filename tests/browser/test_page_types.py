@@ -7,10 +7,7 @@ from conftest import ROOT
 from helpers.browser import PHONE, watched_page
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-
 # One page of each type.
-
-
 PAGE_TYPES = {
     "home": "/",
     "lens": "/lenses/engagement/",

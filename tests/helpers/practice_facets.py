@@ -6,6 +6,7 @@ built them (atlas/site/explorer.py).
 
 # The frameworks the atlas was made to connect (issue 16): each of their components must serve.
 CORE_FRAMEWORKS = ("pcmd", "gcm", "sdgs")
+
 FACETS = ("lens", "primary", "level", "sector", "mechanism", "region", "country", "organization", "framework", "component", "source",
           "year", "example")
 
