@@ -1,7 +1,9 @@
-"""The benchmark's synthetic data is valid under the real model and shaped like the real data."""
+"""The benchmark's synthetic data is valid under the real model and shaped like the real data, and
+its report judges Lighthouse by the issue's targets."""
 
 
 from baseline import write_baseline  # bench/, on the tests' path (pyproject.toml)
+from report import check_targets
 from synthetic import generate
 
 from atlas.loader import load
@@ -29,3 +31,13 @@ def test_the_baseline_has_exactly_the_pages_it_is_asked_for(tmp_path):
     pages = list((tmp_path / "baseline" / "docs").rglob("*.md"))
     assert written == len(pages) == 400
     assert "not_in_nav" in (tmp_path / "baseline" / "mkdocs.yml").read_text()
+
+
+def test_lighthouse_is_judged_by_issue_20s_targets_per_form_factor():
+    def scores(performance, seo=100):
+        return {"scores": {"performance": performance, "accessibility": 100, "best-practices": 100, "seo": seo}}
+
+    [mobile, desktop] = check_targets({"sizes": [], "lighthouse": {"mobile": {"home": scores(95)}, "desktop": {"home": scores(99)}}})
+    assert mobile["met"] is True and desktop["met"] is False and "home performance 99" in desktop["measured"]
+    [mobile] = check_targets({"sizes": [], "lighthouse": {"mobile": {"home": scores(97, seo=96)}}})
+    assert mobile["met"] is False and "home seo 96" in mobile["measured"]
