@@ -165,9 +165,9 @@ def _spread(anchors: list[tuple[float, float]], spacing: float) -> list[tuple[fl
     radius = spacing / 2
     for _ in range(300):
         moved = False
-        # Swept from west to east, a marker meets only those less than `spacing` east of it (at
-        # 160 markers, 1.06 -> 0.05 s). A pass that moves none sees them in their true order, so
-        # every close pair is found before the loop ends.
+        # Swept from west to east, a marker meets only those less than `spacing` east of it (the
+        # 160 markers of 1,000 practices, both spreads: 1.63 -> 0.43 s of CPU). A pass that moves
+        # none sees them in their true order, so every close pair is found before the loop ends.
         order = sorted(range(len(positions)), key=lambda k: positions[k][0])
         for start, i in enumerate(order):
             for j in order[start + 1:]:

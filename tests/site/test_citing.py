@@ -7,11 +7,9 @@ import json
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 import yaml
-from bs4 import BeautifulSoup
 
 from atlas.publish import export, history
 from atlas.model.records import KINDS
@@ -21,10 +19,6 @@ from conftest import ROOT
 SITE_URL = re.search(r"^site_url: (\S+)$", (ROOT / "mkdocs.yml").read_text(), re.MULTILINE).group(1)
 RECORD_KINDS = tuple(KINDS)
 LINKING = (ROOT / "docs" / "linking.md").read_text(encoding="utf-8")
-
-
-def soup_of(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
 @dataclass
@@ -159,30 +153,30 @@ def test_no_anchor_is_used_twice_on_a_record_page(record_pages):
         assert len(page.ids) == len(set(page.ids)), (page.url, {i for i in page.ids if page.ids.count(i) > 1})
 
 
-def test_the_changelog_feed_is_valid_atom_linked_from_every_page(site, dataset):
+def test_the_changelog_feed_is_valid_atom_linked_from_every_page(site, parsed):
     feed = ET.fromstring((site / "changelog" / "feed.xml").read_bytes())
     atom = "{http://www.w3.org/2005/Atom}"
     assert feed.tag == f"{atom}feed"
     entries = feed.findall(f"{atom}entry")
     assert entries, "the repository has history, so the feed has entries"
-    changelog = soup_of(site / "changelog" / "index.html")
+    changelog = parsed("changelog/index.html")
     for entry in entries:
         anchor = entry.find(f"{atom}link").get("href").split("#", 1)[1]
         assert changelog.find(id=anchor) is not None
-    alternate = soup_of(site / "index.html").select_one("link[rel~=alternate][type='application/atom+xml']")
+    alternate = parsed("index.html").select_one("link[rel~=alternate][type='application/atom+xml']")
     assert alternate is not None and alternate["href"].endswith("changelog/feed.xml")
 
 
-def test_the_changelog_links_records_that_exist(site, dataset):
-    changelog = soup_of(site / "changelog" / "index.html")
+def test_the_changelog_links_records_that_exist(site, parsed):
+    changelog = parsed("changelog/index.html")
     links = [a["href"] for a in changelog.select("article a[href^='../practices/']")]
     assert links
     for href in links:
         assert (site / "changelog" / href / "index.html").resolve().is_file(), href
 
 
-def test_the_data_page_links_every_export_file_and_states_the_licences(site):
-    soup = soup_of(site / "data" / "index.html")
+def test_the_data_page_links_every_export_file_and_states_the_licences(site, parsed):
+    soup = parsed("data/index.html")
     linked = {a["href"] for a in soup.select("article a[href]")}
     former = {f"{name}.csv" for name in export.FORMER_NAMES.values()}  # kept for old links, not offered
     for path in (site / "data").iterdir():

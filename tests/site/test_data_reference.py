@@ -3,13 +3,10 @@ so it cannot drift from the code; allowed values link to vocabularies listed on 
 
 from __future__ import annotations
 
-from bs4 import BeautifulSoup
-
 from atlas.model.field_reference import fields_of, nested_models, record_kinds
 
 
-def reference(site):
-    return BeautifulSoup((site / "contribute" / "data-reference" / "index.html").read_text(), "html.parser")
+REFERENCE = "contribute/data-reference/index.html"
 
 
 def table_after(soup, anchor: str):
@@ -18,8 +15,8 @@ def table_after(soup, anchor: str):
     return heading.find_next("table")
 
 
-def test_every_field_of_every_kind_and_part_is_listed_with_its_description(site):
-    soup = reference(site)
+def test_every_field_of_every_kind_and_part_is_listed_with_its_description(parsed):
+    soup = parsed(REFERENCE)
     for cls in record_kinds() + [part for kind in record_kinds() for part in nested_models(kind)]:
         rows = table_after(soup, cls.__name__.lower()).select("tbody tr")
         listed = {row.select("td")[0].get_text(strip=True): row for row in rows}
@@ -30,8 +27,8 @@ def test_every_field_of_every_kind_and_part_is_listed_with_its_description(site)
             assert cells[3] == ("yes" if doc.required else "no")
 
 
-def test_vocabulary_fields_link_to_their_terms_on_the_page(site, dataset):
-    soup = reference(site)
+def test_vocabulary_fields_link_to_their_terms_on_the_page(parsed, dataset):
+    soup = parsed(REFERENCE)
     row = next(r for r in table_after(soup, "practice").select("tbody tr") if r.td.get_text(strip=True) == "levels")
     link = row.select("td")[4].a
     assert link["href"] == "#vocabulary-levels"
@@ -39,23 +36,23 @@ def test_vocabulary_fields_link_to_their_terms_on_the_page(site, dataset):
     assert [cell.get_text(strip=True) for cell in terms] == [term.id for term in dataset.terms("levels")]
 
 
-def test_examples_come_from_the_data(site, dataset):
-    soup = reference(site)
+def test_examples_come_from_the_data(parsed, dataset):
+    soup = parsed(REFERENCE)
     row = next(r for r in table_after(soup, "country").select("tbody tr") if r.td.get_text(strip=True) == "name")
     assert row.select("td")[5].get_text(strip=True) == next(iter(dataset.countries.values())).name
 
 
-def test_the_contribute_pages_are_in_the_navigation(site):
-    home = BeautifulSoup((site / "index.html").read_text(), "html.parser")
+def test_the_contribute_pages_are_in_the_navigation(parsed):
+    home = parsed("index.html")
     links = {a.get_text(strip=True): a["href"] for a in home.select("nav.md-nav--primary a[href]")}
     assert links.get("Data reference", "").endswith("contribute/data-reference/")
     assert links.get("Inclusion criteria", "").endswith("contribute/inclusion-criteria/")
 
 
-def test_the_data_reference_lists_every_problem_code_with_its_meaning(site):
+def test_the_data_reference_lists_every_problem_code_with_its_meaning(parsed):
     from atlas.read.rules import RULES
 
-    soup = BeautifulSoup((site / "contribute" / "data-reference" / "index.html").read_text(), "html.parser")
+    soup = parsed(REFERENCE)
     table = soup.find(id="problem-codes").find_next("table")
     rows = [[cell.get_text() for cell in row.find_all("td")] for row in table.select("tbody tr")]
     assert rows == [[rule.code, rule.meaning] for rule in RULES]
